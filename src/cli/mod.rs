@@ -1,0 +1,88 @@
+//! Command-line interface: one file per subcommand.
+//!
+//! Exit codes: 0 done; 1 done, but some documents were skipped (each is named on
+//! stderr); 2 nothing was done because of a bad argument or input (message on stderr).
+
+mod build;
+mod extract;
+
+use clap::{Args, Parser, Subcommand};
+use newsgraph::corpus::{Corpus, read_corpus};
+use newsgraph::gazetteer::{Gazetteer, load_dir};
+use newsgraph::{Error, Result};
+use std::path::PathBuf;
+
+/// Turn a corpus of news text into an entity-and-relation knowledge graph.
+#[derive(Parser, Debug)]
+#[command(name = "newsgraph", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Build the graph of a corpus and write it as JSON, GraphML and/or DOT.
+    Build(build::BuildArgs),
+    /// Write the mentions and relations of a corpus as JSON Lines.
+    Extract(extract::ExtractArgs),
+}
+
+/// Where the corpus and the gazetteer come from, shared by the commands that read text.
+#[derive(Args, Debug)]
+pub struct InputArgs {
+    /// Corpus folders (recursive: *.txt, *.jsonl), text files or .jsonl files [default: data/]
+    #[arg(value_name = "CORPUS")]
+    pub corpus: Vec<PathBuf>,
+    /// Gazetteer folder (*.gaz files)
+    #[arg(short = 'g', long = "gazetteer", value_name = "DIR", default_value = "gazetteer")]
+    pub gazetteer: PathBuf,
+}
+
+impl InputArgs {
+    /// Loads the gazetteer, then the corpus: everything is checked before any work.
+    pub fn load(&self) -> Result<(Gazetteer, Corpus)> {
+        let gazetteer = load_dir(&self.gazetteer)?;
+        let corpus_paths = if self.corpus.is_empty() { vec![PathBuf::from("data")] } else { self.corpus.clone() };
+        let corpus = read_corpus(&corpus_paths)?;
+        Ok((gazetteer, corpus))
+    }
+}
+
+/// Prints the documents that were skipped; returns the exit code they call for.
+pub fn report_skipped(corpus: &Corpus) -> i32 {
+    for d in &corpus.skipped {
+        eprintln!("newsgraph: warning: {d}");
+    }
+    if corpus.skipped.is_empty() { 0 } else { 1 }
+}
+
+/// Prints an error as `newsgraph: path:line: message` lines.
+pub fn report_error(err: &Error) {
+    for line in err.to_string().lines() {
+        eprintln!("newsgraph: {line}");
+    }
+}
+
+/// Parses the arguments, runs the command and returns the exit code.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    let result = match cli.command {
+        Command::Build(args) => build::run(args),
+        Command::Extract(args) => extract::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            report_error(&err);
+            2
+        }
+    }
+}

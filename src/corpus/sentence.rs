@@ -1,0 +1,171 @@
+//! A sentence splitter for news text.
+//!
+//! A line break always ends a sentence (headlines, bylines and datelines carry no final
+//! period). Inside a line, `.`, `!`, `?` and `…` end a sentence when white space follows
+//! (after any closing quotes or brackets) and the next word does not start in lower case,
+//! unless the period closes an abbreviation (`Dr.`, `Gen.`, `Feb.`), an initial (`W.`) or
+//! a dotted acronym (`U.S.`) that is not followed by a typical sentence opener.
+
+/// Titles and other abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr",
+    "gov", "sen", "rep", "pres", "amb", "st", "jr", "sr", "rev", "hon", "brig", "pvt", "cpl", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs",
+    "inc", "co", "corp", "ltd", "mt", "ft", "approx", "est", "fig", "vol", "pp", "al", "mm",
+];
+
+/// Words that start a new sentence after a dotted acronym (`... to the U.S. The next day`).
+const OPENERS: &[&str] = &[
+    "The", "A", "An", "It", "He", "She", "They", "We", "I", "This", "That", "These", "Those", "But",
+    "And", "In", "On", "At", "However", "Meanwhile", "Its", "His", "Her", "Their", "There", "After",
+    "Since", "When", "While", "Although", "Some", "Many", "Officials",
+];
+
+/// Splits `text` into sentences, returned as byte ranges `(start, end)` into `text`,
+/// without surrounding white space. Empty lines give no sentence.
+pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        split_line(text, line_start, line_start + line.len(), &mut out);
+        line_start += line.len();
+    }
+    out
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push((start + lead, end - trail));
+    }
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+}
+
+fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let line = &text[start..end];
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut sent_start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if matches!(c, '.' | '!' | '?' | '…') {
+            // Take the whole run of terminators and closers: `?!`, `...`, `."`, `.”)`.
+            let mut j = i + 1;
+            while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closer(chars[j].1)) {
+                j += 1;
+            }
+            let ws_end = {
+                let mut k = j;
+                while k < chars.len() && chars[k].1.is_whitespace() {
+                    k += 1;
+                }
+                k
+            };
+            let followed_by_space = ws_end > j && ws_end < chars.len();
+            if followed_by_space && ends_sentence(line, &chars, i, c, ws_end) {
+                let cut = if j < chars.len() { chars[j].0 } else { line.len() };
+                push_trimmed(text, start + sent_start, start + cut, out);
+                sent_start = cut;
+            }
+            i = j;
+            continue;
+        }
+        let _ = pos;
+        i += 1;
+    }
+    push_trimmed(text, start + sent_start, end, out);
+}
+
+fn ends_sentence(line: &str, chars: &[(usize, char)], dot: usize, term: char, next: usize) -> bool {
+    let next_char = chars[next].1;
+    if next_char.is_lowercase() {
+        return false;
+    }
+    if term != '.' {
+        return true;
+    }
+    // The word before the period, back to white space or an opening bracket or quote.
+    let dot_pos = chars[dot].0;
+    let word_start = line[..dot_pos]
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘' | '['))
+        .map(|p| p + line[p..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
+    let word = &line[word_start..dot_pos];
+    if word.is_empty() {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return false;
+    }
+    let letters: Vec<char> = word.chars().collect();
+    // An initial: `George W. Bush`.
+    if letters.len() == 1 && letters[0].is_uppercase() {
+        return false;
+    }
+    // A dotted acronym: `U.S.`, `U.N.`, `a.m.`: ends a sentence only before an opener.
+    if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
+        let rest = &line[chars[next].0..];
+        let next_word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+        return OPENERS.contains(&next_word.as_str());
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        split_sentences(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn headline_lines_end_without_period() {
+        assert_eq!(
+            split("Rockets hit Green Zone\nJanuary 5, 2020\n\nThree rockets fell. Nobody was hurt."),
+            ["Rockets hit Green Zone", "January 5, 2020", "Three rockets fell.", "Nobody was hurt."]
+        );
+    }
+
+    #[test]
+    fn abbreviations_initials_and_acronyms_do_not_split() {
+        assert_eq!(
+            split("Gen. Kenneth McKenzie met Dr. Saleh on Feb. 3 in the U.S. capital. George W. Bush spoke."),
+            ["Gen. Kenneth McKenzie met Dr. Saleh on Feb. 3 in the U.S. capital.", "George W. Bush spoke."]
+        );
+        assert_eq!(
+            split("Troops returned to the U.S. The base closed."),
+            ["Troops returned to the U.S.", "The base closed."]
+        );
+        assert_eq!(split("The U.K. Foreign Office said so."), ["The U.K. Foreign Office said so."]);
+    }
+
+    #[test]
+    fn quotes_and_curly_quotes_close_sentences() {
+        assert_eq!(
+            split("He said: “The honeymoon is over.” The army agreed. \"Really?\" she asked."),
+            ["He said: “The honeymoon is over.”", "The army agreed.", "\"Really?\" she asked."]
+        );
+    }
+
+    #[test]
+    fn numbers_and_money_do_not_split() {
+        assert_eq!(
+            split("About 3,000 troops and $2.5 billion stayed. It cost $2 more."),
+            ["About 3,000 troops and $2.5 billion stayed.", "It cost $2 more."]
+        );
+    }
+
+    #[test]
+    fn offsets_are_bytes_of_the_original() {
+        let text = "Kata’ib Hezbollah fired. Iran’s allies waited.";
+        let spans = split_sentences(text);
+        assert_eq!(spans, vec![(0, 26), (27, text.len())]);
+    }
+}

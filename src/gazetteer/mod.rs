@@ -1,0 +1,159 @@
+//! The gazetteer: the entities newsgraph knows, their names, aliases and attributes,
+//! read from the `*.gaz` files of a folder (format: `gazetteer/README.md`).
+
+mod parse;
+
+pub use parse::{load_dir, parse_str};
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+
+/// The kind of an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityType {
+    /// A named individual.
+    Person,
+    /// A non-state armed group, faction or alliance.
+    Militia,
+    /// A state or an organ of a state.
+    Government,
+    /// A named location.
+    Place,
+    /// Any other organisation (UN, EU, NATO, companies).
+    Organization,
+    /// A news outlet or agency.
+    Media,
+    /// A named event.
+    Event,
+}
+
+impl EntityType {
+    /// Every type, in the order they are documented.
+    pub const ALL: [EntityType; 7] = [
+        EntityType::Person,
+        EntityType::Militia,
+        EntityType::Government,
+        EntityType::Place,
+        EntityType::Organization,
+        EntityType::Media,
+        EntityType::Event,
+    ];
+
+    /// The lower-case name used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "person",
+            EntityType::Militia => "militia",
+            EntityType::Government => "government",
+            EntityType::Place => "place",
+            EntityType::Organization => "organization",
+            EntityType::Media => "media",
+            EntityType::Event => "event",
+        }
+    }
+
+    /// Parses a lower-case type name.
+    pub fn parse(s: &str) -> Option<EntityType> {
+        EntityType::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+impl fmt::Display for EntityType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A role held by a person: a title in an organisation, between two dates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Role {
+    /// The title, such as `prime minister`.
+    pub title: String,
+    /// Id of the organisation or state.
+    pub org: String,
+    /// Start date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), when known.
+    pub from: Option<String>,
+    /// End date, when the role has ended and the date is known.
+    pub to: Option<String>,
+}
+
+/// Where an entity is defined, for error messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// The `.gaz` file.
+    pub path: PathBuf,
+    /// The line of its `[id]` header.
+    pub line: usize,
+}
+
+/// One entity of the gazetteer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// Stable id (lower snake case).
+    pub id: String,
+    /// Its type.
+    pub kind: EntityType,
+    /// Canonical name.
+    pub name: String,
+    /// Other names, as written in the file.
+    pub aliases: Vec<String>,
+    /// The body it belongs to (an organ's state, a faction's alliance).
+    pub parent: Option<String>,
+    /// The country it belongs to.
+    pub country: Option<String>,
+    /// Alliances, fronts, backers.
+    pub affiliations: Vec<String>,
+    /// For a capital: the state it stands for when it acts (`Washington said`).
+    pub capital_of: Option<String>,
+    /// For a place: the larger place it lies in.
+    pub located_in: Option<String>,
+    /// Roles held, for people.
+    pub roles: Vec<Role>,
+    /// Free attributes (`founded`, `note`).
+    pub attributes: BTreeMap<String, String>,
+    /// Where it is defined.
+    pub origin: Origin,
+}
+
+impl Entity {
+    /// The canonical name followed by every alias.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// All entities, by id.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    entities: BTreeMap<String, Entity>,
+}
+
+impl Gazetteer {
+    /// Builds a gazetteer from entities already checked (see [`load_dir`]).
+    pub(crate) fn from_entities(entities: BTreeMap<String, Entity>) -> Gazetteer {
+        Gazetteer { entities }
+    }
+
+    /// The entity with this id.
+    pub fn get(&self, id: &str) -> Option<&Entity> {
+        self.entities.get(id)
+    }
+
+    /// Every entity, sorted by id.
+    pub fn entities(&self) -> impl Iterator<Item = &Entity> {
+        self.entities.values()
+    }
+
+    /// Number of entities.
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    /// True when there is no entity.
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+}

@@ -1,0 +1,417 @@
+//! Reading and checking `.gaz` files. Every problem in every file is collected and
+//! reported together as `path:line: message`.
+
+use super::{Entity, EntityType, Gazetteer, Origin, Role};
+use crate::error::{Diagnostic, Error, Result};
+use crate::tag::fold_key;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Loads and checks every `*.gaz` file in `dir`, in sorted name order.
+pub fn load_dir(dir: &Path) -> Result<Gazetteer> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| Error::io(dir, e))?.path();
+        if path.extension().and_then(|e| e.to_str()) == Some("gaz") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    if files.is_empty() {
+        return Err(Error::invalid(Diagnostic::file(
+            dir,
+            "no gazetteer here: a gazetteer folder holds *.gaz files (see gazetteer/README.md)",
+        )));
+    }
+    let mut sources = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        sources.push((path, text));
+    }
+    parse_sources(&sources)
+}
+
+/// Parses and checks gazetteer text as if it were the file `path` (for tests and tools).
+pub fn parse_str(path: &Path, text: &str) -> Result<Gazetteer> {
+    parse_sources(&[(path.to_path_buf(), text.to_string())])
+}
+
+const KEYS: &[&str] = &[
+    "type", "name", "aliases", "parent", "country", "affiliations", "capital_of", "located_in", "role",
+    "founded", "note",
+];
+
+/// An entity while it is read: values keep the line they came from for later checks.
+struct Draft {
+    id: String,
+    origin: Origin,
+    kind: Option<EntityType>,
+    name: Option<(String, usize)>,
+    aliases: Vec<(String, usize)>,
+    refs: Vec<(&'static str, String, usize)>,
+    roles: Vec<(Role, usize)>,
+    attributes: BTreeMap<String, String>,
+}
+
+fn parse_sources(sources: &[(PathBuf, String)]) -> Result<Gazetteer> {
+    let mut errors = Vec::new();
+    let mut drafts: Vec<Draft> = Vec::new();
+    for (path, text) in sources {
+        parse_file(path, text, &mut drafts, &mut errors);
+    }
+
+    // Duplicate ids.
+    let mut first: BTreeMap<&str, &Origin> = BTreeMap::new();
+    for d in &drafts {
+        if let Some(prev) = first.get(d.id.as_str()) {
+            errors.push(Diagnostic::at(
+                &d.origin.path,
+                d.origin.line,
+                format!("duplicate id '{}': already defined at {}:{}", d.id, prev.path.display(), prev.line),
+            ));
+        } else {
+            first.insert(&d.id, &d.origin);
+        }
+    }
+
+    // Aliases claimed by two entities, compared as the tagger sees them.
+    let mut claims: BTreeMap<String, (&str, &Path, usize)> = BTreeMap::new();
+    for d in &drafts {
+        let names = d.name.iter().chain(d.aliases.iter());
+        let mut own: Vec<String> = Vec::new();
+        for (alias, line) in names {
+            let key = fold_key(alias);
+            if key.is_empty() {
+                errors.push(Diagnostic::at(&d.origin.path, *line, format!("alias '{alias}' has no letters or digits")));
+                continue;
+            }
+            if own.contains(&key) {
+                continue;
+            }
+            own.push(key.clone());
+            match claims.get(&key) {
+                Some((other, path, other_line)) if *other != d.id => errors.push(Diagnostic::at(
+                    &d.origin.path,
+                    *line,
+                    format!(
+                        "alias '{alias}' of '{}' is already claimed by '{other}' at {}:{}: give it to one entity only",
+                        d.id,
+                        path.display(),
+                        other_line
+                    ),
+                )),
+                Some(_) => {}
+                None => {
+                    claims.insert(key, (&d.id, &d.origin.path, *line));
+                }
+            }
+        }
+    }
+
+    // References to other entities.
+    for d in &drafts {
+        let refs = d.refs.iter().map(|(k, v, l)| (*k, v, *l)).chain(d.roles.iter().map(|(r, l)| ("role", &r.org, *l)));
+        for (key, target, line) in refs {
+            if !first.contains_key(target.as_str()) {
+                errors.push(Diagnostic::at(
+                    &d.origin.path,
+                    line,
+                    format!("{key} '{target}' is not the id of any entity in the gazetteer"),
+                ));
+            } else if target == &d.id {
+                errors.push(Diagnostic::at(&d.origin.path, line, format!("{key} of '{}' is the entity itself", d.id)));
+            }
+        }
+    }
+
+    if !errors.is_empty() {
+        errors.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        errors.dedup();
+        return Err(Error::Invalid(errors));
+    }
+
+    let mut entities = BTreeMap::new();
+    for d in drafts {
+        let mut e = Entity {
+            id: d.id.clone(),
+            kind: d.kind.expect("checked above"),
+            name: d.name.expect("checked above").0,
+            aliases: d.aliases.into_iter().map(|(a, _)| a).collect(),
+            parent: None,
+            country: None,
+            affiliations: Vec::new(),
+            capital_of: None,
+            located_in: None,
+            roles: d.roles.into_iter().map(|(r, _)| r).collect(),
+            attributes: d.attributes,
+            origin: d.origin,
+        };
+        for (key, value, _) in d.refs {
+            match key {
+                "parent" => e.parent = Some(value),
+                "country" => e.country = Some(value),
+                "capital_of" => e.capital_of = Some(value),
+                "located_in" => e.located_in = Some(value),
+                _ => e.affiliations.push(value),
+            }
+        }
+        entities.insert(e.id.clone(), e);
+    }
+    Ok(Gazetteer::from_entities(entities))
+}
+
+fn strip_comment(line: &str) -> &str {
+    let mut prev_ws = true;
+    for (i, c) in line.char_indices() {
+        if c == '#' && prev_ws {
+            return &line[..i];
+        }
+        prev_ws = c.is_whitespace();
+    }
+    line
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+fn valid_partial_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2) && (1..=12).contains(&m.parse::<u32>().unwrap_or(0)),
+        [y, m, d] => {
+            crate::corpus::parse_iso_date(s).is_some() && digits(y, 4) && digits(m, 2) && digits(d, 2)
+        }
+        _ => false,
+    }
+}
+
+fn parse_file(path: &Path, text: &str, drafts: &mut Vec<Draft>, errors: &mut Vec<Diagnostic>) {
+    let start = drafts.len();
+    for (i, raw) in text.lines().enumerate() {
+        let line = i + 1;
+        let content = strip_comment(raw).trim();
+        if content.is_empty() {
+            continue;
+        }
+        if let Some(rest) = content.strip_prefix('[') {
+            let Some(id) = rest.strip_suffix(']') else {
+                errors.push(Diagnostic::at(path, line, "an entity header is written [id], with the closing ']'"));
+                continue;
+            };
+            let id = id.trim();
+            if !valid_id(id) {
+                errors.push(Diagnostic::at(
+                    path,
+                    line,
+                    format!("id '{id}' must be lower snake case: a-z, 0-9 and '_' (e.g. kataib_hezbollah)"),
+                ));
+            }
+            drafts.push(Draft {
+                id: id.to_string(),
+                origin: Origin { path: path.to_path_buf(), line },
+                kind: None,
+                name: None,
+                aliases: Vec::new(),
+                refs: Vec::new(),
+                roles: Vec::new(),
+                attributes: BTreeMap::new(),
+            });
+            continue;
+        }
+        let Some((key, value)) = content.split_once('=') else {
+            errors.push(Diagnostic::at(path, line, format!("expected 'key = value' or '[id]', found '{content}'")));
+            continue;
+        };
+        let (key, value) = (key.trim(), value.trim());
+        if drafts.len() == start {
+            errors.push(Diagnostic::at(path, line, format!("'{key}' comes before any [id] header: start the entity with [id]")));
+            continue;
+        }
+        let d = drafts.last_mut().expect("checked above");
+        if !KEYS.contains(&key) {
+            errors.push(Diagnostic::at(path, line, format!("unknown key '{key}'; known keys: {}", KEYS.join(", "))));
+            continue;
+        }
+        if value.is_empty() {
+            errors.push(Diagnostic::at(path, line, format!("'{key}' has no value")));
+            continue;
+        }
+        match key {
+            "type" => {
+                if d.kind.is_some() {
+                    errors.push(Diagnostic::at(path, line, format!("'{}' has a second 'type'", d.id)));
+                }
+                match EntityType::parse(value) {
+                    Some(t) => d.kind = Some(t),
+                    None => {
+                        let known: Vec<&str> = EntityType::ALL.iter().map(|t| t.as_str()).collect();
+                        errors.push(Diagnostic::at(
+                            path,
+                            line,
+                            format!("unknown type '{value}'; known types: {}", known.join(", ")),
+                        ))
+                    }
+                }
+            }
+            "name" => {
+                if d.name.is_some() {
+                    errors.push(Diagnostic::at(path, line, format!("'{}' has a second 'name': put other names in 'aliases'", d.id)));
+                }
+                d.name = Some((value.to_string(), line));
+            }
+            "aliases" => {
+                for alias in value.split('|') {
+                    let alias = alias.trim();
+                    if alias.is_empty() {
+                        errors.push(Diagnostic::at(path, line, "empty alias: aliases are separated by single '|'"));
+                    } else {
+                        d.aliases.push((alias.to_string(), line));
+                    }
+                }
+            }
+            "parent" | "country" | "capital_of" | "located_in" => {
+                let key: &'static str = KEYS.iter().find(|k| **k == key).expect("known key");
+                if d.refs.iter().any(|(k, _, _)| *k == key) {
+                    errors.push(Diagnostic::at(path, line, format!("'{}' has a second '{key}'", d.id)));
+                }
+                d.refs.push((key, value.to_string(), line));
+            }
+            "affiliations" => {
+                for id in value.split('|').map(str::trim) {
+                    d.refs.push(("affiliations", id.to_string(), line));
+                }
+            }
+            "role" => match parse_role(value) {
+                Ok(role) => d.roles.push((role, line)),
+                Err(msg) => errors.push(Diagnostic::at(path, line, msg)),
+            },
+            _ => {
+                d.attributes.insert(key.to_string(), value.to_string());
+            }
+        }
+    }
+    for d in &drafts[start..] {
+        if d.kind.is_none() {
+            errors.push(Diagnostic::at(path, d.origin.line, format!("'{}' has no 'type'", d.id)));
+        }
+        if d.name.is_none() {
+            errors.push(Diagnostic::at(path, d.origin.line, format!("'{}' has no 'name'", d.id)));
+        }
+    }
+}
+
+fn parse_role(value: &str) -> std::result::Result<Role, String> {
+    let fields: Vec<&str> = value.split('|').map(str::trim).collect();
+    if fields.len() < 2 || fields.len() > 4 || fields[0].is_empty() || fields[1].is_empty() {
+        return Err(format!("role '{value}' must be 'title | organisation id | from | to' (dates may be empty)"));
+    }
+    let date = |i: usize| -> std::result::Result<Option<String>, String> {
+        match fields.get(i).copied().filter(|s| !s.is_empty()) {
+            None => Ok(None),
+            Some(d) if valid_partial_date(d) => Ok(Some(d.to_string())),
+            Some(d) => Err(format!("role date '{d}' must be YYYY, YYYY-MM or YYYY-MM-DD")),
+        }
+    };
+    Ok(Role { title: fields[0].to_string(), org: fields[1].to_string(), from: date(2)?, to: date(3)? })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(text: &str) -> Vec<String> {
+        match parse_str(Path::new("g.gaz"), text) {
+            Ok(_) => Vec::new(),
+            Err(e) => e.to_string().lines().map(String::from).collect(),
+        }
+    }
+
+    const GOOD: &str = "\
+# states
+[iraq]
+type = government   # the state
+name = Iraq
+aliases = Republic of Iraq | Iraqi government
+
+[mustafa_al_kadhimi]
+type = person
+name = Mustafa al-Kadhimi
+aliases = Kadhimi | Kadhemi
+aliases = Khadimi
+country = iraq
+role = prime minister | iraq | 2020-05-07 | 2022-10-27
+";
+
+    #[test]
+    fn reads_a_good_file() {
+        let g = parse_str(Path::new("g.gaz"), GOOD).unwrap();
+        assert_eq!(g.len(), 2);
+        let k = g.get("mustafa_al_kadhimi").unwrap();
+        assert_eq!(k.kind, EntityType::Person);
+        assert_eq!(k.aliases, ["Kadhimi", "Kadhemi", "Khadimi"]);
+        assert_eq!(k.country.as_deref(), Some("iraq"));
+        assert_eq!(k.roles[0].to.as_deref(), Some("2022-10-27"));
+        assert_eq!(k.origin.line, 7);
+    }
+
+    #[test]
+    fn duplicate_id_names_both_places() {
+        let text = format!("{GOOD}\n[iraq]\ntype = place\nname = Mesopotamia\n");
+        assert_eq!(errors(&text), ["g.gaz:15: duplicate id 'iraq': already defined at g.gaz:2"]);
+    }
+
+    #[test]
+    fn alias_claimed_twice_says_by_whom() {
+        let text = format!("{GOOD}\n[kadhimi_tribe]\ntype = militia\nname = Kadhimi Tribe\naliases = Kadhemi\n");
+        assert_eq!(
+            errors(&text),
+            ["g.gaz:18: alias 'Kadhemi' of 'kadhimi_tribe' is already claimed by 'mustafa_al_kadhimi' at g.gaz:10: give it to one entity only"]
+        );
+    }
+
+    #[test]
+    fn aliases_collide_after_folding() {
+        let text = "[a]\ntype = militia\nname = Kata'ib Hezbollah\n[b]\ntype = militia\nname = KATAIB hezbollah\n";
+        let errs = errors(text);
+        assert_eq!(errs.len(), 1);
+        assert!(errs[0].starts_with("g.gaz:6: alias 'KATAIB hezbollah' of 'b' is already claimed by 'a'"), "{errs:?}");
+    }
+
+    #[test]
+    fn unknown_parent_and_type_are_reported_together() {
+        let text = "[x]\ntype = faction\nname = X\n[y]\ntype = militia\nname = Y\nparent = nowhere\n";
+        assert_eq!(
+            errors(text),
+            [
+                "g.gaz:1: 'x' has no 'type'",
+                "g.gaz:2: unknown type 'faction'; known types: person, militia, government, place, organization, media, event",
+                "g.gaz:7: parent 'nowhere' is not the id of any entity in the gazetteer",
+            ]
+        );
+    }
+
+    #[test]
+    fn syntax_errors_name_the_line() {
+        let text = "name = orphan\n[Bad Id]\ntype = person\nname = A\ncolour = red\nrole = leader\n[ok]\ntype = person\nname = B\naliases = C || D\n";
+        assert_eq!(
+            errors(text),
+            [
+                "g.gaz:1: 'name' comes before any [id] header: start the entity with [id]",
+                "g.gaz:2: id 'Bad Id' must be lower snake case: a-z, 0-9 and '_' (e.g. kataib_hezbollah)",
+                "g.gaz:5: unknown key 'colour'; known keys: type, name, aliases, parent, country, affiliations, capital_of, located_in, role, founded, note",
+                "g.gaz:6: role 'leader' must be 'title | organisation id | from | to' (dates may be empty)",
+                "g.gaz:10: empty alias: aliases are separated by single '|'",
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_role_dates() {
+        let text = "[a]\ntype = government\nname = A\n[p]\ntype = person\nname = P\nrole = chief | a | 2020-13 | \n";
+        assert_eq!(errors(text), ["g.gaz:7: role date '2020-13' must be YYYY, YYYY-MM or YYYY-MM-DD"]);
+    }
+}

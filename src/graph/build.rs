@@ -1,0 +1,108 @@
+//! Accumulating per-document results into a [`Graph`].
+
+use super::{DocInfo, Edge, Evidence, Graph, Node};
+use crate::gazetteer::Gazetteer;
+use crate::link::Finding;
+use crate::tag::Mention;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Collects mentions and findings document by document, then builds the graph.
+#[derive(Debug)]
+pub struct GraphBuilder<'g> {
+    gazetteer: &'g Gazetteer,
+    nodes: BTreeMap<String, Node>,
+    docs_of: BTreeMap<String, BTreeSet<String>>,
+    edges: BTreeMap<(String, String, String), (bool, BTreeSet<Evidence>)>,
+    documents: Vec<DocInfo>,
+}
+
+impl<'g> GraphBuilder<'g> {
+    /// A builder that takes labels and types from `gazetteer`.
+    pub fn new(gazetteer: &'g Gazetteer) -> GraphBuilder<'g> {
+        GraphBuilder {
+            gazetteer,
+            nodes: BTreeMap::new(),
+            docs_of: BTreeMap::new(),
+            edges: BTreeMap::new(),
+            documents: Vec::new(),
+        }
+    }
+
+    /// Adds one document's mentions and findings.
+    pub fn add_document(&mut self, doc: &DocInfo, text: &str, mentions: &[Mention], findings: &[Finding]) {
+        self.documents.push(doc.clone());
+        for m in mentions {
+            let node = self.nodes.entry(m.entity.clone()).or_insert_with(|| {
+                let (label, kind) = match self.gazetteer.get(&m.entity) {
+                    Some(e) => (e.name.clone(), e.kind),
+                    None => (m.entity.clone(), m.kind),
+                };
+                Node {
+                    id: m.entity.clone(),
+                    label,
+                    kind,
+                    mentions: 0,
+                    documents: Vec::new(),
+                    aliases: BTreeMap::new(),
+                    first_seen: None,
+                    last_seen: None,
+                }
+            });
+            node.mentions += 1;
+            *node.aliases.entry(text[m.start..m.end].to_string()).or_insert(0) += 1;
+            if let Some(d) = &doc.date {
+                if node.first_seen.as_ref().is_none_or(|f| d < f) {
+                    node.first_seen = Some(d.clone());
+                }
+                if node.last_seen.as_ref().is_none_or(|l| d > l) {
+                    node.last_seen = Some(d.clone());
+                }
+            }
+            self.docs_of.entry(m.entity.clone()).or_default().insert(doc.id.clone());
+        }
+        for f in findings {
+            let (source, target, ss, ts) = if !f.directed && f.source > f.target {
+                (&f.target, &f.source, f.target_span, f.source_span)
+            } else {
+                (&f.source, &f.target, f.source_span, f.target_span)
+            };
+            let entry = self
+                .edges
+                .entry((source.clone(), target.clone(), f.relation.clone()))
+                .or_insert_with(|| (f.directed, BTreeSet::new()));
+            entry.1.insert(Evidence {
+                doc: doc.id.clone(),
+                sentence: [f.sentence.0, f.sentence.1],
+                source_span: [ss.0, ss.1],
+                target_span: [ts.0, ts.1],
+                rule: f.rule.clone(),
+                date: doc.date.clone(),
+                text: text[f.sentence.0..f.sentence.1].to_string(),
+            });
+        }
+    }
+
+    /// The finished graph.
+    pub fn finish(self) -> Graph {
+        let mut docs_of = self.docs_of;
+        let nodes = self
+            .nodes
+            .into_values()
+            .map(|mut n| {
+                n.documents = docs_of.remove(&n.id).unwrap_or_default().into_iter().collect();
+                n
+            })
+            .collect();
+        let edges = self
+            .edges
+            .into_iter()
+            .map(|((source, target, relation), (directed, evidence))| {
+                let sentences: BTreeSet<(&str, [usize; 2])> =
+                    evidence.iter().map(|e| (e.doc.as_str(), e.sentence)).collect();
+                let weight = sentences.len() as u64;
+                Edge { source, target, relation, directed, weight, evidence: evidence.into_iter().collect() }
+            })
+            .collect();
+        Graph::from_parts(nodes, edges, self.documents)
+    }
+}

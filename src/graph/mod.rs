@@ -1,0 +1,191 @@
+//! The entity-and-relation graph, on petgraph.
+//!
+//! Nodes are keyed by entity id, edges by (source, target, relation). The graph is built
+//! in sorted order, so node and edge order (and every file written from it) depends only
+//! on the input. `graph.json` ([`Graph::to_json`], [`Graph::from_json`]) is the lossless
+//! form that the inspection and diff commands read back.
+
+mod build;
+mod json;
+
+pub use build::GraphBuilder;
+pub use json::FORMAT_VERSION;
+
+use crate::gazetteer::EntityType;
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A document of the corpus the graph was built from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocInfo {
+    /// Document id.
+    pub id: String,
+    /// Publication date, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+/// An entity in the graph.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Node {
+    /// Entity id.
+    pub id: String,
+    /// Canonical name.
+    pub label: String,
+    /// Entity type.
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// Number of mentions in the corpus.
+    pub mentions: u64,
+    /// Ids of the documents that mention it, sorted.
+    pub documents: Vec<String>,
+    /// Surface forms seen in the text, with their counts.
+    pub aliases: BTreeMap<String, u64>,
+    /// Earliest document date, when dates are known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_seen: Option<String>,
+    /// Latest document date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_seen: Option<String>,
+}
+
+/// One sentence that supports an edge.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Document id.
+    pub doc: String,
+    /// Byte range of the sentence in the document.
+    pub sentence: [usize; 2],
+    /// Byte range of the source entity's mention.
+    pub source_span: [usize; 2],
+    /// Byte range of the target entity's mention.
+    pub target_span: [usize; 2],
+    /// Id of the rule that produced it (none for co-occurrence).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// Document date, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The sentence text.
+    pub text: String,
+}
+
+/// A relation between two entities, with all its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Edge {
+    /// Source entity id (for undirected edges, the smaller id).
+    pub source: String,
+    /// Target entity id.
+    pub target: String,
+    /// Relation type.
+    pub relation: String,
+    /// Whether the relation has a direction (`co_occurs` and `met` do not).
+    pub directed: bool,
+    /// Number of distinct sentences that support it.
+    pub weight: u64,
+    /// Supporting sentences, sorted by document and position.
+    pub evidence: Vec<Evidence>,
+}
+
+impl Edge {
+    /// Earliest evidence date.
+    pub fn first_date(&self) -> Option<&str> {
+        self.evidence.iter().filter_map(|e| e.date.as_deref()).min()
+    }
+
+    /// Latest evidence date.
+    pub fn last_date(&self) -> Option<&str> {
+        self.evidence.iter().filter_map(|e| e.date.as_deref()).max()
+    }
+}
+
+/// The graph: petgraph storage plus indexes by id.
+#[derive(Debug, Clone, Default)]
+pub struct Graph {
+    inner: DiGraph<Node, Edge>,
+    nodes: BTreeMap<String, NodeIndex>,
+    edges: BTreeMap<(String, String, String), EdgeIndex>,
+    documents: Vec<DocInfo>,
+}
+
+impl Graph {
+    /// Builds a graph from nodes and edges in any order; they are sorted here.
+    /// Edges whose ends are not nodes are dropped.
+    pub fn from_parts(mut nodes: Vec<Node>, mut edges: Vec<Edge>, mut documents: Vec<DocInfo>) -> Graph {
+        nodes.sort_by(|a, b| a.id.cmp(&b.id));
+        nodes.dedup_by(|a, b| a.id == b.id);
+        edges.sort_by(|a, b| (&a.source, &a.target, &a.relation).cmp(&(&b.source, &b.target, &b.relation)));
+        documents.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut g = Graph { documents, ..Graph::default() };
+        for n in nodes {
+            let id = n.id.clone();
+            let ix = g.inner.add_node(n);
+            g.nodes.insert(id, ix);
+        }
+        for e in edges {
+            let (Some(&s), Some(&t)) = (g.nodes.get(&e.source), g.nodes.get(&e.target)) else { continue };
+            let key = (e.source.clone(), e.target.clone(), e.relation.clone());
+            if g.edges.contains_key(&key) {
+                continue;
+            }
+            let ix = g.inner.add_edge(s, t, e);
+            g.edges.insert(key, ix);
+        }
+        g
+    }
+
+    /// Nodes sorted by id.
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> + '_ {
+        self.nodes.values().map(|&ix| &self.inner[ix])
+    }
+
+    /// Edges sorted by (source, target, relation).
+    pub fn edges(&self) -> impl Iterator<Item = &Edge> + '_ {
+        self.edges.values().map(|&ix| &self.inner[ix])
+    }
+
+    /// The node with this entity id.
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.nodes.get(id).map(|&ix| &self.inner[ix])
+    }
+
+    /// The edge with this key.
+    pub fn edge(&self, source: &str, target: &str, relation: &str) -> Option<&Edge> {
+        self.edges.get(&(source.to_string(), target.to_string(), relation.to_string())).map(|&ix| &self.inner[ix])
+    }
+
+    /// Edges that touch `id`, sorted by key.
+    pub fn edges_of<'a>(&'a self, id: &str) -> Vec<&'a Edge> {
+        let Some(&ix) = self.nodes.get(id) else { return Vec::new() };
+        let mut out: Vec<&Edge> = self
+            .inner
+            .edges_directed(ix, petgraph::Direction::Outgoing)
+            .chain(self.inner.edges_directed(ix, petgraph::Direction::Incoming))
+            .map(|e| e.weight())
+            .collect();
+        out.sort_by(|a, b| (&a.source, &a.target, &a.relation).cmp(&(&b.source, &b.target, &b.relation)));
+        out.dedup_by(|a, b| (&a.source, &a.target, &a.relation) == (&b.source, &b.target, &b.relation));
+        out
+    }
+
+    /// The documents the graph was built from, sorted by id.
+    pub fn documents(&self) -> &[DocInfo] {
+        &self.documents
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Number of edges.
+    pub fn edge_count(&self) -> usize {
+        self.edges.len()
+    }
+
+    /// The underlying petgraph graph (node and edge indices follow the sorted order).
+    pub fn petgraph(&self) -> &DiGraph<Node, Edge> {
+        &self.inner
+    }
+}

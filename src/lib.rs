@@ -1,0 +1,18 @@
+//! newsgraph: turns a corpus of news text into an entity-and-relation knowledge graph.
+//!
+//! The pipeline, one module per stage: [`corpus`] (documents, sentences) →
+//! [`gazetteer`] (entities and aliases) → [`tag`] (mentions) → [`link`] (co-occurrence
+//! and typed relations) → [`graph`] (the model) → [`export`] (files). The library never
+//! prints and never exits; the `newsgraph` binary does.
+
+pub mod corpus;
+pub mod error;
+pub mod export;
+pub mod extract;
+pub mod gazetteer;
+pub mod graph;
+pub mod link;
+pub mod pipeline;
+pub mod tag;
+
+pub use error::{Diagnostic, Error, Result};

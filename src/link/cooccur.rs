@@ -1,0 +1,63 @@
+//! Sentence co-occurrence: an undirected `co_occurs` finding for every pair of distinct
+//! entities mentioned in the same sentence.
+
+use super::{CO_OCCURS, Finding};
+use crate::tag::Mention;
+use std::collections::BTreeMap;
+
+/// Co-occurrence findings of one document, given its sentences (sorted byte ranges)
+/// and mentions (sorted by position). Each pair appears once per sentence, with the first
+/// mention of each entity in that sentence as its span.
+pub fn cooccurrences(sentences: &[(usize, usize)], mentions: &[Mention]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut m = 0;
+    for &(s, e) in sentences {
+        while m < mentions.len() && mentions[m].start < s {
+            m += 1;
+        }
+        let mut first: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        let mut k = m;
+        while k < mentions.len() && mentions[k].start < e {
+            first.entry(mentions[k].entity.as_str()).or_insert((mentions[k].start, mentions[k].end));
+            k += 1;
+        }
+        let ents: Vec<(&str, (usize, usize))> = first.into_iter().collect();
+        for i in 0..ents.len() {
+            for j in i + 1..ents.len() {
+                out.push(Finding {
+                    relation: CO_OCCURS.to_string(),
+                    source: ents[i].0.to_string(),
+                    target: ents[j].0.to_string(),
+                    directed: false,
+                    sentence: (s, e),
+                    source_span: ents[i].1,
+                    target_span: ents[j].1,
+                    rule: None,
+                });
+            }
+        }
+        m = k;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::EntityType;
+
+    fn m(start: usize, entity: &str) -> Mention {
+        Mention { start, end: start + 2, entity: entity.into(), kind: EntityType::Place }
+    }
+
+    #[test]
+    fn pairs_within_sentences_only() {
+        let sentences = [(0, 10), (11, 20)];
+        let mentions = [m(0, "b"), m(3, "a"), m(6, "b"), m(12, "c")];
+        let f = cooccurrences(&sentences, &mentions);
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].source.as_str(), f[0].target.as_str()), ("a", "b"));
+        assert_eq!(f[0].source_span, (3, 5));
+        assert_eq!(f[0].target_span, (0, 2));
+    }
+}

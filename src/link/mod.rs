@@ -1,0 +1,34 @@
+//! The linking stage: relations between the entities mentioned in a document.
+//!
+//! Co-occurrence ([`cooccurrences`]) links every two entities named in one sentence.
+//! Typed relations come from pattern rules (`rules` module).
+
+mod cooccur;
+
+pub use cooccur::cooccurrences;
+
+use serde::{Deserialize, Serialize};
+
+/// The relation type of a co-occurrence edge.
+pub const CO_OCCURS: &str = "co_occurs";
+
+/// One relation found in one sentence.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Finding {
+    /// Relation type (`co_occurs`, `blamed`, ...).
+    pub relation: String,
+    /// Source entity id (for undirected relations, the smaller id).
+    pub source: String,
+    /// Target entity id.
+    pub target: String,
+    /// Whether the relation has a direction.
+    pub directed: bool,
+    /// Byte range of the sentence.
+    pub sentence: (usize, usize),
+    /// Byte range of the source mention.
+    pub source_span: (usize, usize),
+    /// Byte range of the target mention.
+    pub target_span: (usize, usize),
+    /// Id of the rule that fired (`None` for co-occurrence).
+    pub rule: Option<String>,
+}

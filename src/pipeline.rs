@@ -1,0 +1,61 @@
+//! The pipeline: document → sentences → mentions → findings, and findings → graph.
+
+use crate::corpus::{Document, split_sentences};
+use crate::gazetteer::Gazetteer;
+use crate::graph::{DocInfo, Graph, GraphBuilder};
+use crate::link::{Finding, cooccurrences};
+use crate::tag::{Mention, Tagger};
+use rayon::prelude::*;
+
+/// What the pipeline found in one document.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The document's id and date.
+    pub doc: DocInfo,
+    /// Sentence byte ranges.
+    pub sentences: Vec<(usize, usize)>,
+    /// Entity mentions, sorted by position.
+    pub mentions: Vec<Mention>,
+    /// Co-occurrences and typed relations.
+    pub findings: Vec<Finding>,
+}
+
+/// The tagger and linker, built once and shared by every document (and thread).
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    tagger: Tagger,
+}
+
+impl Pipeline {
+    /// Builds the pipeline for a gazetteer.
+    pub fn new(gazetteer: &Gazetteer) -> Pipeline {
+        Pipeline { tagger: Tagger::new(gazetteer) }
+    }
+
+    /// The tagger.
+    pub fn tagger(&self) -> &Tagger {
+        &self.tagger
+    }
+
+    /// Analyses one document.
+    pub fn analyze(&self, doc: &Document) -> Analysis {
+        let sentences = split_sentences(&doc.text);
+        let mentions = self.tagger.tag(&doc.text);
+        let findings = cooccurrences(&sentences, &mentions);
+        Analysis { doc: DocInfo { id: doc.id.clone(), date: doc.date.clone() }, sentences, mentions, findings }
+    }
+
+    /// Analyses documents in parallel; the result keeps the input order.
+    pub fn analyze_all(&self, docs: &[Document]) -> Vec<Analysis> {
+        docs.par_iter().map(|d| self.analyze(d)).collect()
+    }
+}
+
+/// Builds the graph of analysed documents (`docs` and `analyses` in the same order).
+pub fn build_graph(gazetteer: &Gazetteer, docs: &[Document], analyses: &[Analysis]) -> Graph {
+    let mut builder = GraphBuilder::new(gazetteer);
+    for (doc, a) in docs.iter().zip(analyses) {
+        builder.add_document(&a.doc, &doc.text, &a.mentions, &a.findings);
+    }
+    builder.finish()
+}

@@ -1,0 +1,297 @@
+//! The gazetteer tagger: finds entity mentions in text.
+//!
+//! Built once from a [`Gazetteer`] and shared across threads (`Send + Sync`). Aliases and
+//! text are folded alike ([`fold`]); every whole-word occurrence of a folded alias is a
+//! candidate, candidates are checked (short capitalised aliases must be capitals in the
+//! text) and then chosen leftmost-longest. Capitals named as actors (`Washington said`)
+//! are resolved to the state they stand for (see `gazetteer/README.md`, *Metonyms*).
+
+mod fold;
+mod variants;
+
+pub use fold::{Folded, fold, fold_key};
+
+use crate::gazetteer::{EntityType, Gazetteer};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::BTreeMap;
+
+/// One mention of an entity in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte offset of the first byte in the original text.
+    pub start: usize,
+    /// Byte offset just past the mention.
+    pub end: usize,
+    /// Id of the entity it resolves to.
+    pub entity: String,
+    /// Type of that entity.
+    pub kind: EntityType,
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    entity: u32,
+    case_sensitive: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Target {
+    id: String,
+    kind: EntityType,
+    /// For capitals: the state entity it stands for when it acts.
+    capital_of: Option<u32>,
+}
+
+/// The dictionary matcher built from a gazetteer.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    matcher: AhoCorasick,
+    patterns: Vec<Pattern>,
+    targets: Vec<Target>,
+}
+
+/// Words before a capital that make it a location rather than an actor.
+const LOCATIVE_BEFORE: &[&str] = &[
+    "in", "within", "inside", "near", "outside", "around", "across", "at", "into", "throughout",
+    "capital", "city", "downtown", "central", "northern", "southern", "eastern", "western", "of",
+];
+
+impl Tagger {
+    /// Builds the matcher for every name and alias of the gazetteer, with the spelling
+    /// variants described in `gazetteer/README.md`.
+    pub fn new(gazetteer: &Gazetteer) -> Tagger {
+        let index: BTreeMap<&str, u32> =
+            gazetteer.entities().enumerate().map(|(i, e)| (e.id.as_str(), i as u32)).collect();
+        let targets: Vec<Target> = gazetteer
+            .entities()
+            .map(|e| Target {
+                id: e.id.clone(),
+                kind: e.kind,
+                capital_of: e.capital_of.as_deref().and_then(|c| index.get(c).copied()),
+            })
+            .collect();
+        let table = variants::alias_table(gazetteer.entities().map(|e| (index[e.id.as_str()], e.names())));
+        let mut keys = Vec::with_capacity(table.len());
+        let mut patterns = Vec::with_capacity(table.len());
+        for (key, (entity, case_sensitive)) in table {
+            keys.push(key);
+            patterns.push(Pattern { entity, case_sensitive });
+        }
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&keys)
+            .expect("gazetteer patterns fit in an automaton");
+        Tagger { matcher, patterns, targets }
+    }
+
+    /// Number of distinct folded alias forms the matcher looks for.
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// Finds every mention in `text`, in order of position, not overlapping.
+    pub fn tag(&self, text: &str) -> Vec<Mention> {
+        let folded = fold(text);
+        let hay = folded.text.as_bytes();
+        let mut candidates: Vec<(usize, usize, u32)> = Vec::new();
+        for m in self.matcher.find_overlapping_iter(&folded.text) {
+            let (s, e) = (m.start(), m.end());
+            if !word_boundary_before(&folded.text, s) || !word_boundary_after(&folded.text, e) {
+                continue;
+            }
+            let pattern = &self.patterns[m.pattern().as_usize()];
+            if pattern.case_sensitive {
+                let (os, oe) = folded.original(s, e);
+                if text[os..oe].chars().any(char::is_lowercase) {
+                    continue;
+                }
+            }
+            candidates.push((s, e, pattern.entity));
+        }
+        let _ = hay;
+        // Leftmost-longest, without overlaps.
+        candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut mentions = Vec::new();
+        let mut last_end = 0;
+        for (s, e, entity) in candidates {
+            if s < last_end {
+                continue;
+            }
+            last_end = e;
+            let entity = self.resolve_metonym(&folded, text, s, e, entity);
+            let (os, oe) = folded.original(s, e);
+            let target = &self.targets[entity as usize];
+            mentions.push(Mention { start: os, end: oe, entity: target.id.clone(), kind: target.kind });
+        }
+        mentions
+    }
+
+    /// A capital stays the city after a locative word, at a dateline, or before a
+    /// possessive place; otherwise it stands for its state.
+    fn resolve_metonym(&self, folded: &Folded, text: &str, s: usize, e: usize, entity: u32) -> u32 {
+        let Some(state) = self.targets[entity as usize].capital_of else { return entity };
+        let f = &folded.text;
+        let before = &f[..s];
+        let prev_word = before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        if LOCATIVE_BEFORE.contains(&prev_word) {
+            return entity;
+        }
+        // Dateline: `BAGHDAD — ...`, `ERBIL, Kurdistan Region — ...` at the start of a line.
+        let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+        let (os, oe) = folded.original(s, e);
+        if before[line_start..].trim().is_empty() && text[os..oe].chars().all(|c| !c.is_lowercase()) {
+            return entity;
+        }
+        // A possessive followed by a place name: `Baghdad's Green Zone`.
+        let after = &f[e..];
+        if let Some(rest) = after.strip_prefix("'s ").or_else(|| after.strip_prefix("' ")) {
+            let start = e + (after.len() - rest.len());
+            if let Some(m) = self.matcher.find(&f[start..]) {
+                if m.start() == 0 && self.targets[self.patterns[m.pattern().as_usize()].entity as usize].kind == EntityType::Place {
+                    return entity;
+                }
+            }
+        }
+        state
+    }
+}
+
+fn word_boundary_before(text: &str, at: usize) -> bool {
+    text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn word_boundary_after(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::parse_str;
+    use std::path::Path;
+
+    const GAZ: &str = "\
+[iraq]
+type = government
+name = Iraq
+aliases = Iraqi government
+[united_states]
+type = government
+name = United States
+aliases = US | U.S.
+[iran]
+type = government
+name = Iran
+[washington_dc]
+type = place
+name = Washington, D.C.
+aliases = Washington
+capital_of = united_states
+[baghdad]
+type = place
+name = Baghdad
+capital_of = iraq
+[green_zone]
+type = place
+name = Green Zone
+[sam]
+type = person
+name = Sam
+[samwise]
+type = person
+name = Samwise Gamgee
+aliases = Samwise
+[kataib_hezbollah]
+type = militia
+name = Kataib Hezbollah
+aliases = KH
+[asaib_ahl_al_haq]
+type = militia
+name = Asaib Ahl al-Haq
+[hashed_al_shaabi]
+type = militia
+name = Hashed al-Shaabi
+[al_salam]
+type = place
+name = al-Salam
+";
+
+    fn tagger() -> Tagger {
+        Tagger::new(&parse_str(Path::new("t.gaz"), GAZ).unwrap())
+    }
+
+    fn tags(text: &str) -> Vec<(String, String)> {
+        tagger().tag(text).into_iter().map(|m| (text[m.start..m.end].to_string(), m.entity)).collect()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    }
+
+    #[test]
+    fn longest_match_wins_sam_samwise() {
+        assert_eq!(tags("Samwise met Sam."), pairs(&[("Samwise", "samwise"), ("Sam", "sam")]));
+        assert_eq!(tags("Samwise Gamgee left"), pairs(&[("Samwise Gamgee", "samwise")]));
+    }
+
+    #[test]
+    fn whole_words_only_and_demonyms_are_not_mentions() {
+        assert_eq!(tags("Iraqi children and Iranian gas"), pairs(&[]));
+        assert_eq!(tags("the Iraqi government said"), pairs(&[("Iraqi government", "iraq")]));
+        assert_eq!(tags("Samsung"), pairs(&[]));
+    }
+
+    #[test]
+    fn possessive_is_outside_the_span() {
+        assert_eq!(tags("Iraq's army and Iran’s allies"), pairs(&[("Iraq", "iraq"), ("Iran", "iran")]));
+    }
+
+    #[test]
+    fn short_capital_aliases_are_case_sensitive() {
+        assert_eq!(tags("let us go to the US"), pairs(&[("US", "united_states")]));
+        assert_eq!(tags("the U.S. embassy, anti-US"), pairs(&[("U.S.", "united_states"), ("US", "united_states")]));
+        assert_eq!(tags("kh and KH"), pairs(&[("KH", "kataib_hezbollah")]));
+    }
+
+    #[test]
+    fn spelling_variants_match() {
+        assert_eq!(
+            tags("Kata’ib Hezbollah, KATAIB HEZBOLLAH, Asaib Ahl el-Haq and Hashed Shaabi"),
+            pairs(&[
+                ("Kata’ib Hezbollah", "kataib_hezbollah"),
+                ("KATAIB HEZBOLLAH", "kataib_hezbollah"),
+                ("Asaib Ahl el-Haq", "asaib_ahl_al_haq"),
+                ("Hashed Shaabi", "hashed_al_shaabi"),
+            ])
+        );
+        // The article stays when dropping it would leave one word.
+        assert_eq!(tags("Salam and al Salam"), pairs(&[("al Salam", "al_salam")]));
+    }
+
+    #[test]
+    fn capitals_as_actors_or_places() {
+        assert_eq!(tags("Washington threatened Baghdad."), pairs(&[("Washington", "united_states"), ("Baghdad", "iraq")]));
+        assert_eq!(tags("the embassy in Baghdad"), pairs(&[("Baghdad", "baghdad")]));
+        assert_eq!(tags("Baghdad’s Green Zone"), pairs(&[("Baghdad", "baghdad"), ("Green Zone", "green_zone")]));
+        assert_eq!(tags("BAGHDAD — Rockets fell"), pairs(&[("BAGHDAD", "baghdad")]));
+    }
+
+    #[test]
+    fn offsets_are_bytes_of_the_original_text() {
+        let text = "“Kata’ib Hezbollah” — in Baghdad";
+        let m = tagger().tag(text);
+        assert_eq!(&text[m[0].start..m[0].end], "Kata’ib Hezbollah");
+        assert_eq!(&text[m[1].start..m[1].end], "Baghdad");
+    }
+
+    #[test]
+    fn no_match_across_a_line_break() {
+        assert_eq!(tags("Green\nZone"), pairs(&[]));
+    }
+
+    #[test]
+    fn tagger_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Tagger>();
+    }
+}
