@@ -1,6 +1,6 @@
 //! `newsgraph build`: corpus → graph files.
 
-use super::{InputArgs, report_skipped};
+use super::{FilterArgs, InputArgs, report_skipped};
 use clap::Args;
 use newsgraph::Result;
 use newsgraph::export::{Format, write_graph};
@@ -16,6 +16,8 @@ pub struct BuildArgs {
     /// [default: output/graph.json, output/graph.graphml, output/graph.dot]
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Vec<PathBuf>,
+    #[command(flatten)]
+    filter: FilterArgs,
 }
 
 /// Runs `build`.
@@ -28,10 +30,11 @@ pub fn run(args: BuildArgs) -> Result<i32> {
     for o in &outputs {
         Format::from_path(o)?;
     }
+    let filter = args.filter.to_filter()?;
     let (gazetteer, corpus) = args.input.load()?;
     let pipeline = Pipeline::new(&gazetteer);
     let analyses = pipeline.analyze_all(&corpus.documents);
-    let graph = build_graph(&gazetteer, &corpus.documents, &analyses);
+    let graph = filter.apply(&build_graph(&gazetteer, &corpus.documents, &analyses));
     for o in &outputs {
         write_graph(&graph, o)?;
     }

@@ -5,6 +5,9 @@
 
 mod build;
 mod extract;
+mod filter;
+
+pub use filter::FilterArgs;
 
 use clap::{Args, Parser, Subcommand};
 use newsgraph::corpus::{Corpus, read_corpus};

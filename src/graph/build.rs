@@ -46,6 +46,7 @@ impl<'g> GraphBuilder<'g> {
                     aliases: BTreeMap::new(),
                     first_seen: None,
                     last_seen: None,
+                    attrs: BTreeMap::new(),
                 }
             });
             node.mentions += 1;
@@ -100,7 +101,15 @@ impl<'g> GraphBuilder<'g> {
                 let sentences: BTreeSet<(&str, [usize; 2])> =
                     evidence.iter().map(|e| (e.doc.as_str(), e.sentence)).collect();
                 let weight = sentences.len() as u64;
-                Edge { source, target, relation, directed, weight, evidence: evidence.into_iter().collect() }
+                Edge {
+                    source,
+                    target,
+                    relation,
+                    directed,
+                    weight,
+                    evidence: evidence.into_iter().collect(),
+                    attrs: BTreeMap::new(),
+                }
             })
             .collect();
         Graph::from_parts(nodes, edges, self.documents)

@@ -6,9 +6,11 @@
 //! form that the inspection and diff commands read back.
 
 mod build;
+mod filter;
 mod json;
 
 pub use build::GraphBuilder;
+pub use filter::Filter;
 pub use json::FORMAT_VERSION;
 
 use crate::gazetteer::EntityType;
@@ -48,6 +50,10 @@ pub struct Node {
     /// Latest document date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_seen: Option<String>,
+    /// Extra string attributes (such as `change` in a diff graph), written by every
+    /// exporter as additional attributes; `color` (`#rrggbb`) overrides the type colour.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attrs: BTreeMap<String, String>,
 }
 
 /// One sentence that supports an edge.
@@ -86,6 +92,9 @@ pub struct Edge {
     pub weight: u64,
     /// Supporting sentences, sorted by document and position.
     pub evidence: Vec<Evidence>,
+    /// Extra string attributes, as on [`Node::attrs`].
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attrs: BTreeMap<String, String>,
 }
 
 impl Edge {
