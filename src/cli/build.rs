@@ -23,7 +23,10 @@ pub struct BuildArgs {
 /// Runs `build`.
 pub fn run(args: BuildArgs) -> Result<i32> {
     let outputs = if args.output.is_empty() {
-        ["graph.json", "graph.graphml", "graph.dot"].iter().map(|f| PathBuf::from("output").join(f)).collect()
+        ["graph.json", "graph.graphml", "graph.dot"]
+            .iter()
+            .map(|f| PathBuf::from("output").join(f))
+            .collect()
     } else {
         args.output
     };

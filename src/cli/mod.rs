@@ -38,7 +38,12 @@ pub struct InputArgs {
     #[arg(value_name = "CORPUS")]
     pub corpus: Vec<PathBuf>,
     /// Gazetteer folder (*.gaz files)
-    #[arg(short = 'g', long = "gazetteer", value_name = "DIR", default_value = "gazetteer")]
+    #[arg(
+        short = 'g',
+        long = "gazetteer",
+        value_name = "DIR",
+        default_value = "gazetteer"
+    )]
     pub gazetteer: PathBuf,
 }
 
@@ -46,7 +51,11 @@ impl InputArgs {
     /// Loads the gazetteer, then the corpus: everything is checked before any work.
     pub fn load(&self) -> Result<(Gazetteer, Corpus)> {
         let gazetteer = load_dir(&self.gazetteer)?;
-        let corpus_paths = if self.corpus.is_empty() { vec![PathBuf::from("data")] } else { self.corpus.clone() };
+        let corpus_paths = if self.corpus.is_empty() {
+            vec![PathBuf::from("data")]
+        } else {
+            self.corpus.clone()
+        };
         let corpus = read_corpus(&corpus_paths)?;
         Ok((gazetteer, corpus))
     }

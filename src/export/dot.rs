@@ -48,7 +48,11 @@ pub fn to_dot(graph: &Graph) -> String {
     }
     for e in graph.edges() {
         let pen = 1.0 + (e.weight as f64).ln();
-        let style = if e.directed { String::new() } else { ", dir=none, style=dashed".to_string() };
+        let style = if e.directed {
+            String::new()
+        } else {
+            ", dir=none, style=dashed".to_string()
+        };
         let _ = writeln!(
             s,
             "  {} -> {} [label={}, relation={}, weight={}, penwidth={pen:.2}{style}];",

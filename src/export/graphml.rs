@@ -54,7 +54,10 @@ pub fn to_graphml(graph: &Graph) -> String {
     s.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     s.push_str("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
     for (id, domain, name, ty) in KEYS {
-        let _ = writeln!(s, "  <key id=\"{id}\" for=\"{domain}\" attr.name=\"{name}\" attr.type=\"{ty}\"/>");
+        let _ = writeln!(
+            s,
+            "  <key id=\"{id}\" for=\"{domain}\" attr.name=\"{name}\" attr.type=\"{ty}\"/>"
+        );
     }
     s.push_str("  <graph id=\"newsgraph\" edgedefault=\"directed\">\n");
     for n in graph.nodes() {
@@ -65,20 +68,35 @@ pub fn to_graphml(graph: &Graph) -> String {
         let _ = writeln!(s, "      <data key=\"d1\">{}</data>", n.kind);
         let _ = writeln!(s, "      <data key=\"d2\">{}</data>", n.mentions);
         let _ = writeln!(s, "      <data key=\"d3\">{}</data>", n.documents.len());
-        let _ = writeln!(s, "      <data key=\"d4\">{r}</data>\n      <data key=\"d5\">{g}</data>\n      <data key=\"d6\">{b}</data>");
+        let _ = writeln!(
+            s,
+            "      <data key=\"d4\">{r}</data>\n      <data key=\"d5\">{g}</data>\n      <data key=\"d6\">{b}</data>"
+        );
         let _ = writeln!(s, "      <data key=\"d7\">{size:.2}</data>");
         s.push_str("    </node>\n");
     }
     for (i, e) in graph.edges().enumerate() {
-        let directed = if e.directed { "" } else { " directed=\"false\"" };
+        let directed = if e.directed {
+            ""
+        } else {
+            " directed=\"false\""
+        };
         let _ = writeln!(
             s,
             "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\"{directed}>",
             xml_escape(&e.source),
             xml_escape(&e.target)
         );
-        let _ = writeln!(s, "      <data key=\"e0\">{}</data>", xml_escape(&e.relation));
-        let _ = writeln!(s, "      <data key=\"e1\">{}</data>", xml_escape(&e.relation));
+        let _ = writeln!(
+            s,
+            "      <data key=\"e0\">{}</data>",
+            xml_escape(&e.relation)
+        );
+        let _ = writeln!(
+            s,
+            "      <data key=\"e1\">{}</data>",
+            xml_escape(&e.relation)
+        );
         let _ = writeln!(s, "      <data key=\"e2\">{}</data>", e.weight as f64);
         let _ = writeln!(s, "      <data key=\"e3\">{}</data>", e.evidence.len());
         if let Some(d) = e.first_date() {

@@ -29,7 +29,10 @@ pub enum Format {
 impl Format {
     /// The format for a file name, from its extension.
     pub fn from_path(path: &Path) -> Result<Format> {
-        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
         match ext.as_deref() {
             Some("json") => Ok(Format::Json),
             Some("graphml") => Ok(Format::GraphMl),
@@ -86,11 +89,22 @@ mod tests {
 
     #[test]
     fn format_by_extension() {
-        assert_eq!(Format::from_path(Path::new("a/g.JSON")).unwrap(), Format::Json);
-        assert_eq!(Format::from_path(Path::new("g.graphml")).unwrap(), Format::GraphMl);
+        assert_eq!(
+            Format::from_path(Path::new("a/g.JSON")).unwrap(),
+            Format::Json
+        );
+        assert_eq!(
+            Format::from_path(Path::new("g.graphml")).unwrap(),
+            Format::GraphMl
+        );
         assert_eq!(Format::from_path(Path::new("g.gv")).unwrap(), Format::Dot);
-        let err = Format::from_path(Path::new("g.xlsx")).unwrap_err().to_string();
-        assert_eq!(err, "g.xlsx: unknown output format; use a file name ending in .json, .graphml or .dot");
+        let err = Format::from_path(Path::new("g.xlsx"))
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "g.xlsx: unknown output format; use a file name ending in .json, .graphml or .dot"
+        );
     }
 
     #[test]

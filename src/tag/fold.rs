@@ -77,7 +77,8 @@ pub fn fold(text: &str) -> Folded {
             let prev_letter = i > 0 && chars[i - 1].1.is_alphabetic();
             let next = chars.get(i + 1).map(|p| p.1);
             let after = chars.get(i + 2).map(|p| p.1);
-            let possessive = matches!(next, Some('s' | 'S')) && !after.is_some_and(char::is_alphanumeric);
+            let possessive =
+                matches!(next, Some('s' | 'S')) && !after.is_some_and(char::is_alphanumeric);
             let inside_word = prev_letter && next.is_some_and(char::is_alphabetic);
             if possessive || !inside_word {
                 w.push('\'', start, end);
