@@ -43,7 +43,7 @@ const EDGE_HEADER: &[&str] = &[
 ];
 /// Header names, lower-cased, that an extra attribute may not take (Gephi matches them
 /// without regard to case).
-const RESERVED: &[&str] = &[
+const NODE_RESERVED: &[&str] = &[
     "id",
     "label",
     "type",
@@ -53,8 +53,18 @@ const RESERVED: &[&str] = &[
     "last_seen",
     "color",
     "size",
+    "interval",
+    "timeset",
+    "start",
+    "end",
+];
+/// As `NODE_RESERVED`, for the edges table.
+const EDGE_RESERVED: &[&str] = &[
+    "id",
     "source",
     "target",
+    "type",
+    "label",
     "weight",
     "relation",
     "evidence",
@@ -63,6 +73,8 @@ const RESERVED: &[&str] = &[
     "kind",
     "interval",
     "timeset",
+    "start",
+    "end",
 ];
 
 /// One CSV field.
@@ -83,15 +95,15 @@ fn row(out: &mut String, fields: &[String]) {
     out.push('\n');
 }
 
-fn reserved_for(name: &str) -> bool {
-    RESERVED.contains(&name.to_ascii_lowercase().as_str())
+fn reserved_for(reserved: &[&str], name: &str) -> bool {
+    reserved.contains(&name.to_ascii_lowercase().as_str())
 }
 
 /// The nodes table.
 pub fn nodes_csv(graph: &Graph) -> String {
     let mut extras = extra_columns(node_attr_names(graph), &[]);
     for (written, _) in &mut extras {
-        if reserved_for(written) {
+        if reserved_for(NODE_RESERVED, written) {
             *written = format!("attr_{written}");
         }
     }
@@ -128,7 +140,7 @@ pub fn nodes_csv(graph: &Graph) -> String {
 pub fn edges_csv(graph: &Graph) -> String {
     let mut extras = extra_columns(edge_attr_names(graph), &[]);
     for (written, _) in &mut extras {
-        if reserved_for(written) {
+        if reserved_for(EDGE_RESERVED, written) {
             *written = format!("attr_{written}");
         }
     }

@@ -28,7 +28,7 @@ use super::style::{
 use crate::graph::Graph;
 use serde_json::{Map, Value, json};
 
-const RESERVED: &[&str] = &[
+const NODE_RESERVED: &[&str] = &[
     "id",
     "label",
     "type",
@@ -38,10 +38,14 @@ const RESERVED: &[&str] = &[
     "last_seen",
     "color",
     "size",
+];
+
+const EDGE_RESERVED: &[&str] = &[
     "source",
     "target",
     "key",
     "relation",
+    "label",
     "directed",
     "weight",
     "evidence",
@@ -58,8 +62,8 @@ fn put_opt(m: &mut Map<String, Value>, key: &str, v: Option<&str>) {
 
 /// The graph as node-link JSON.
 pub fn to_node_link(graph: &Graph) -> String {
-    let mut node_extras = extra_columns(node_attr_names(graph), RESERVED);
-    let edge_extras = extra_columns(edge_attr_names(graph), RESERVED);
+    let mut node_extras = extra_columns(node_attr_names(graph), NODE_RESERVED);
+    let edge_extras = extra_columns(edge_attr_names(graph), EDGE_RESERVED);
     // `color` is written from the node's colour already.
     node_extras.retain(|(_, name)| name != "color");
     let nodes: Vec<Value> = graph
