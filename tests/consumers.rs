@@ -61,33 +61,71 @@ fn run(cmd: &mut Command) -> Output {
 
 fn require_tools() {
     let dot = run(Command::new("dot").arg("-V"));
-    assert!(dot.status.success(), "Graphviz 'dot' does not run: {}", show("dot -V", &dot));
+    assert!(
+        dot.status.success(),
+        "Graphviz 'dot' does not run: {}",
+        show("dot -V", &dot)
+    );
     let xmllint = run(Command::new("xmllint").arg("--version"));
-    assert!(xmllint.status.success(), "xmllint does not run (package libxml2-utils): {}", show("xmllint --version", &xmllint));
+    assert!(
+        xmllint.status.success(),
+        "xmllint does not run (package libxml2-utils): {}",
+        show("xmllint --version", &xmllint)
+    );
     let nx = run(Command::new("python3").args(["-c", "import networkx"]));
-    assert!(nx.status.success(), "python3 cannot import networkx (python3 -m pip install networkx): {}", show("python3 -c 'import networkx'", &nx));
+    assert!(
+        nx.status.success(),
+        "python3 cannot import networkx (python3 -m pip install networkx): {}",
+        show("python3 -c 'import networkx'", &nx)
+    );
 }
 
 /// Validates, renders and reads back every file in `dir`.
 fn check_consumers(dir: &Path) {
     let validate = shared().join("schemas/validate");
-    let out = run(Command::new("bash").arg(&validate).arg(dir.join("graph.graphml")).arg(dir.join("graph.gexf")));
-    assert!(out.status.success(), "schema validation failed:\n{}", show("validate graph.graphml graph.gexf", &out));
+    let out = run(Command::new("bash")
+        .arg(&validate)
+        .arg(dir.join("graph.graphml"))
+        .arg(dir.join("graph.gexf")));
+    assert!(
+        out.status.success(),
+        "schema validation failed:\n{}",
+        show("validate graph.graphml graph.gexf", &out)
+    );
 
     let out = run(Command::new("dot").arg("-Tsvg").arg(dir.join("graph.dot")));
-    assert!(out.status.success() && out.stderr.is_empty(), "dot -Tsvg is not clean:\n{}", show("dot -Tsvg graph.dot", &out));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"), "dot -Tsvg wrote no SVG");
+    assert!(
+        out.status.success() && out.stderr.is_empty(),
+        "dot -Tsvg is not clean:\n{}",
+        show("dot -Tsvg graph.dot", &out)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("<svg"),
+        "dot -Tsvg wrote no SVG"
+    );
 
     let script = repo().join("tests/consumers/check_graph.py");
-    let out = run(Command::new("python3").arg("-W").arg("error").arg(&script).arg(dir));
-    assert!(out.status.success(), "consumers disagree with graph.json:\n{}", show("python3 -W error tests/consumers/check_graph.py DIR", &out));
+    let out = run(Command::new("python3")
+        .arg("-W")
+        .arg("error")
+        .arg(&script)
+        .arg(dir));
+    assert!(
+        out.status.success(),
+        "consumers disagree with graph.json:\n{}",
+        show("python3 -W error tests/consumers/check_graph.py DIR", &out)
+    );
     eprint!("{}", String::from_utf8_lossy(&out.stdout));
 }
 
 /// Runs `newsgraph build` on a corpus into `dir`, every format.
 fn build(corpus: &Path, gazetteer: &Path, dir: &Path, extra: &[&str]) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_newsgraph"));
-    cmd.arg("build").arg(corpus).arg("-g").arg(gazetteer).args(extra);
+    cmd.arg("build")
+        .arg(corpus)
+        .arg("-g")
+        .arg(gazetteer)
+        .args(extra);
     for f in FILES {
         cmd.arg("-o").arg(dir.join(f));
     }
@@ -104,16 +142,31 @@ fn fixture() -> PathBuf {
 fn fixture_corpus_is_read_back_by_every_consumer() {
     require_tools();
     let tmp = tempfile::tempdir().unwrap();
-    build(&fixture().join("corpus"), &fixture().join("gazetteer"), tmp.path(), &[]);
+    build(
+        &fixture().join("corpus"),
+        &fixture().join("gazetteer"),
+        tmp.path(),
+        &[],
+    );
     check_consumers(tmp.path());
 }
 
 #[test]
 fn filtered_fixture_exports_are_read_back_by_every_consumer() {
     require_tools();
-    for flags in [&["--min-weight", "2"][..], &["--types", "person,militia,place"], &["--top", "3"], &["--no-cooccurrence"]] {
+    for flags in [
+        &["--min-weight", "2"][..],
+        &["--types", "person,militia,place"],
+        &["--top", "3"],
+        &["--no-cooccurrence"],
+    ] {
         let tmp = tempfile::tempdir().unwrap();
-        build(&fixture().join("corpus"), &fixture().join("gazetteer"), tmp.path(), flags);
+        build(
+            &fixture().join("corpus"),
+            &fixture().join("gazetteer"),
+            tmp.path(),
+            flags,
+        );
         check_consumers(tmp.path());
     }
 }
@@ -122,12 +175,23 @@ fn filtered_fixture_exports_are_read_back_by_every_consumer() {
 fn development_corpus_is_read_back_by_every_consumer() {
     require_tools();
     let corpus = shared().join("corpus");
-    assert!(corpus.is_dir(), "{} is missing: the development corpus belongs beside the repository", corpus.display());
+    assert!(
+        corpus.is_dir(),
+        "{} is missing: the development corpus belongs beside the repository",
+        corpus.display()
+    );
     let repo_gaz = repo().join("gazetteer");
     let has_gaz = std::fs::read_dir(&repo_gaz)
-        .map(|rd| rd.flatten().any(|e| e.path().extension().is_some_and(|x| x == "gaz")))
+        .map(|rd| {
+            rd.flatten()
+                .any(|e| e.path().extension().is_some_and(|x| x == "gaz"))
+        })
         .unwrap_or(false);
-    let gazetteer = if has_gaz { repo_gaz } else { fixture().join("gazetteer") };
+    let gazetteer = if has_gaz {
+        repo_gaz
+    } else {
+        fixture().join("gazetteer")
+    };
     let tmp = tempfile::tempdir().unwrap();
     build(&corpus, &gazetteer, tmp.path(), &[]);
     check_consumers(tmp.path());
@@ -136,7 +200,13 @@ fn development_corpus_is_read_back_by_every_consumer() {
 /// A name holding everything the exporters must escape, a line break included.
 const NASTY: &str = "Saraya \"al-Fajr\" & <Sons> 'X' \\ back\\slash\nline two سرايا الفجر";
 
-fn node(id: &str, label: &str, kind: EntityType, mentions: u64, seen: Option<(&str, &str)>) -> Node {
+fn node(
+    id: &str,
+    label: &str,
+    kind: EntityType,
+    mentions: u64,
+    seen: Option<(&str, &str)>,
+) -> Node {
     Node {
         id: id.into(),
         label: label.into(),
@@ -150,7 +220,13 @@ fn node(id: &str, label: &str, kind: EntityType, mentions: u64, seen: Option<(&s
     }
 }
 
-fn edge(source: &str, target: &str, relation: &str, directed: bool, dates: &[Option<&str>]) -> Edge {
+fn edge(
+    source: &str,
+    target: &str,
+    relation: &str,
+    directed: bool,
+    dates: &[Option<&str>],
+) -> Edge {
     let evidence: Vec<Evidence> = dates
         .iter()
         .enumerate()
@@ -178,27 +254,87 @@ fn edge(source: &str, target: &str, relation: &str, directed: bool, dates: &[Opt
 /// Special names, extras, a colour override, parallel edges of different relations;
 /// mixed directed and undirected edges unless `directed_only`.
 fn escaping_graph(directed_only: bool) -> Graph {
-    let mut fajr = node("fajr_brigades", NASTY, EntityType::Militia, 7, Some(("2021-03-01", "2021-04-10")));
+    let mut fajr = node(
+        "fajr_brigades",
+        NASTY,
+        EntityType::Militia,
+        7,
+        Some(("2021-03-01", "2021-04-10")),
+    );
     fajr.attrs.insert("change".into(), "added".into());
     fajr.attrs.insert("color".into(), "#00ff7f".into());
-    fajr.attrs.insert("note text".into(), "a \"quoted\", comma & <b>\nbreak".into());
-    let hassan = node("ali_hassan", "علي حسن \\ Ali \"Abu\" Hassan", EntityType::Person, 1, None);
-    let node_kw = node("node", "node", EntityType::Place, 2, Some(("2021-03-05", "2021-03-05")));
-    let digits = node("1st_division", "1st Division's 'men'", EntityType::Government, 3, None);
-    let mut leads = edge("ali_hassan", "fajr_brigades", "leads", true, &[Some("2021-03-01"), None]);
+    fajr.attrs.insert(
+        "note text".into(),
+        "a \"quoted\", comma & <b>\nbreak".into(),
+    );
+    let hassan = node(
+        "ali_hassan",
+        "علي حسن \\ Ali \"Abu\" Hassan",
+        EntityType::Person,
+        1,
+        None,
+    );
+    let node_kw = node(
+        "node",
+        "node",
+        EntityType::Place,
+        2,
+        Some(("2021-03-05", "2021-03-05")),
+    );
+    let digits = node(
+        "1st_division",
+        "1st Division's 'men'",
+        EntityType::Government,
+        3,
+        None,
+    );
+    let mut leads = edge(
+        "ali_hassan",
+        "fajr_brigades",
+        "leads",
+        true,
+        &[Some("2021-03-01"), None],
+    );
     leads.attrs.insert("change".into(), "weight 1 -> 2".into());
     leads.attrs.insert("color".into(), "#ff0000".into());
     let mut edges = vec![
         leads,
         edge("ali_hassan", "fajr_brigades", "funds", true, &[None]),
-        edge("fajr_brigades", "node", "attacked", true, &[Some("2021-03-05")]),
-        edge("1st_division", "node", "located_in", true, &[None, None, None]),
+        edge(
+            "fajr_brigades",
+            "node",
+            "attacked",
+            true,
+            &[Some("2021-03-05")],
+        ),
+        edge(
+            "1st_division",
+            "node",
+            "located_in",
+            true,
+            &[None, None, None],
+        ),
     ];
     if !directed_only {
-        edges.push(edge("ali_hassan", "fajr_brigades", "co_occurs", false, &[Some("2021-03-01"), Some("2021-04-10")]));
+        edges.push(edge(
+            "ali_hassan",
+            "fajr_brigades",
+            "co_occurs",
+            false,
+            &[Some("2021-03-01"), Some("2021-04-10")],
+        ));
         edges.push(edge("1st_division", "ali_hassan", "met", false, &[None]));
     }
-    let docs = vec![DocInfo { id: "d1".into(), date: Some("2021-03-01".into()) }, DocInfo { id: "d2".into(), date: None }];
+    let docs = vec![
+        DocInfo {
+            id: "d1".into(),
+            date: Some("2021-03-01".into()),
+        },
+        DocInfo {
+            id: "d2".into(),
+            date: None,
+        },
+    ];
     Graph::from_parts(vec![fajr, hassan, node_kw, digits], edges, docs)
 }
 
