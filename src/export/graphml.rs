@@ -189,7 +189,10 @@ mod tests {
 
     #[test]
     fn xml_escaping_keeps_line_breaks_and_drops_what_xml_cannot_carry() {
-        assert_eq!(xml_escape("A & <B> \"C\" 'D' \\"), "A &amp; &lt;B&gt; &quot;C&quot; &apos;D&apos; \\");
+        assert_eq!(
+            xml_escape("A & <B> \"C\" 'D' \\"),
+            "A &amp; &lt;B&gt; &quot;C&quot; &apos;D&apos; \\"
+        );
         assert_eq!(xml_escape("one\ntwo\tthree\r"), "one&#10;two&#9;three&#13;");
         assert_eq!(xml_escape("bell\u{7}سرايا"), "bellسرايا");
     }
