@@ -25,7 +25,7 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Build the graph of a corpus and write it as JSON, GraphML and/or DOT.
+    /// Build the graph of a corpus and write it as JSON, GraphML, GEXF, DOT, CSV, SVG...
     Build(build::BuildArgs),
     /// Write the mentions and relations of a corpus as JSON Lines.
     Extract(extract::ExtractArgs),
