@@ -6,6 +6,7 @@
 //! form that the inspection and diff commands read back.
 
 mod build;
+pub mod diff;
 mod filter;
 mod json;
 
