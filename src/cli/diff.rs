@@ -273,11 +273,12 @@ fn to_text(d: &GraphDiff, old: &str, new: &str, color: bool) -> String {
     section("Documents removed", d.documents.removed.iter().map(|id| format!("{minus} {id}")).collect());
     let entity = |mark: &str, e: &newsgraph::graph::diff::EntityEntry| {
         format!(
-            "{mark} {} ({}, {}): {} mentions in {}",
+            "{mark} {} ({}, {}): {} mention{} in {}",
             e.id,
             e.label,
             e.kind.as_str(),
             e.mentions,
+            if e.mentions == 1 { "" } else { "s" },
             e.documents.join(", ")
         )
     };
@@ -350,4 +351,49 @@ fn to_text(d: &GraphDiff, old: &str, new: &str, color: bool) -> String {
             .collect(),
     );
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsgraph::graph::diff::AddedRemoved;
+
+    fn sample() -> GraphDiff {
+        GraphDiff {
+            documents: AddedRemoved { added: vec!["n.txt".into()], removed: vec![] },
+            entities: newsgraph::graph::diff::Section {
+                added: vec![newsgraph::graph::diff::EntityEntry {
+                    id: "x".into(),
+                    label: "X".into(),
+                    kind: newsgraph::gazetteer::EntityType::Person,
+                    mentions: 1,
+                    documents: vec!["n.txt".into()],
+                }],
+                ..Default::default()
+            },
+            ..GraphDiff::default()
+        }
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let plain = to_text(&sample(), "a", "b", false);
+        assert!(!plain.contains('\x1b'));
+        assert_eq!(
+            plain,
+            "a -> b: entities 1 added, 0 removed, 0 changed; relations 0 added, 0 removed, 0 changed; documents 1 added, 0 removed\n\
+             \nDocuments added (1)\n  + n.txt\n\nEntities added (1)\n  + x (X, person): 1 mention in n.txt\n"
+        );
+        let coloured = to_text(&sample(), "a", "b", true);
+        assert!(coloured.contains("\x1b[32m+\x1b[0m x (X, person)"), "{coloured:?}");
+        assert!(coloured.contains("\x1b[1mEntities added (1)\x1b[0m"), "{coloured:?}");
+    }
+
+    #[test]
+    fn json_summary_counts_each_list() {
+        let v: serde_json::Value = serde_json::from_str(&to_json(&sample(), "a", "b")).unwrap();
+        assert_eq!(v["summary"]["entities"], serde_json::json!({"added": 1, "removed": 0, "changed": 0}));
+        assert_eq!(v["summary"]["documents"], serde_json::json!({"added": 1, "removed": 0}));
+        assert_eq!(v["relations"], serde_json::json!({"added": [], "removed": [], "changed": []}));
+    }
 }
