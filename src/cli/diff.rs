@@ -47,7 +47,7 @@
 
 use super::FilterArgs;
 use clap::{Args, ValueEnum};
-use newsgraph::export::{Format, write_atomic};
+use newsgraph::export::{to_dot, to_graphml, write_atomic};
 use newsgraph::graph::Graph;
 use newsgraph::graph::diff::{Change, DiffOptions, GraphDiff, diff_graphs, union_graph};
 use newsgraph::{Diagnostic, Error, Result};
@@ -110,16 +110,12 @@ pub struct DiffArgs {
 /// Runs `diff`: 0 when the graphs do not differ, 1 when they do.
 pub fn run(args: DiffArgs) -> Result<i32> {
     let filter = args.filter.to_filter()?;
-    let graph_format = match args.format {
-        DiffFormat::Dot => Some(Format::Dot),
-        DiffFormat::Graphml => Some(Format::GraphMl),
-        DiffFormat::Gexf => {
-            return Err(Error::Usage(
-                "--format gexf: this build has no GEXF writer yet; use --format graphml for Gephi".into(),
-            ));
-        }
-        DiffFormat::Text | DiffFormat::Json => None,
-    };
+    // Checked before any file is read.
+    if args.format == DiffFormat::Gexf {
+        return Err(Error::Usage(
+            "--format gexf: this build has no GEXF writer yet; use --format graphml for Gephi".into(),
+        ));
+    }
     let options = DiffOptions {
         min_change: args.min_change,
         only: args.only.map(|o| match o {
@@ -132,14 +128,16 @@ pub fn run(args: DiffArgs) -> Result<i32> {
     let new = read_graph(&args.new)?;
     let diff = diff_graphs(&old, &new, &filter, &options);
     let (old_name, new_name) = (args.old.display().to_string(), args.new.display().to_string());
-    let text = match (args.format, graph_format) {
-        (_, Some(format)) => format.render(&union_graph(&old, &new, &filter, &diff)),
-        (DiffFormat::Json, _) => to_json(&diff, &old_name, &new_name),
-        _ => {
+    let text = match args.format {
+        DiffFormat::Text => {
             let color =
                 args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             to_text(&diff, &old_name, &new_name, color)
         }
+        DiffFormat::Json => to_json(&diff, &old_name, &new_name),
+        DiffFormat::Dot => to_dot(&union_graph(&old, &new, &filter, &diff)),
+        DiffFormat::Graphml => to_graphml(&union_graph(&old, &new, &filter, &diff)),
+        DiffFormat::Gexf => unreachable!("refused above"),
     };
     match &args.output {
         Some(path) => write_atomic(path, text.as_bytes())?,
