@@ -27,13 +27,13 @@ fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }
 
-/// A temp dir holding v1.json and v2.json built from the fixtures.
+/// A temp dir holding v1.json, v2.json, v1.graphml and v2.graphml built from the fixtures.
 fn built() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let gaz = format!("{FIXTURES}/gazetteer");
     for v in ["v1", "v2"] {
         let corpus = format!("{FIXTURES}/{v}");
-        run(dir.path(), &["build", "-g", &gaz, &corpus, "-o", &format!("{v}.json")], 0);
+        run(dir.path(), &["build", "-g", &gaz, &corpus, "-o", &format!("{v}.json"), "-o", &format!("{v}.graphml")], 0);
     }
     dir
 }
@@ -281,4 +281,24 @@ fn union_graph_files_mark_every_node_and_edge_with_its_change() {
         .map(|c| graphml.matches(&format!(">{c}</data>")).count())
         .sum::<usize>();
     assert_eq!(marked, items, "every node and edge carries a change:\n{graphml}");
+}
+
+#[test]
+fn graphml_inputs_give_the_same_entities_and_relations_without_documents() {
+    let dir = built();
+    let from_json = json(dir.path(), "v1.json", "v2.json", &[]);
+    let from_graphml = json(dir.path(), "v1.graphml", "v2.graphml", &[]);
+    for (section, list) in [("entities", "added"), ("entities", "changed"), ("entities", "removed")] {
+        assert_eq!(ids(&from_graphml[section][list]), ids(&from_json[section][list]), "{section}.{list}");
+    }
+    for list in ["added", "removed", "changed"] {
+        assert_eq!(keys(&from_graphml["relations"][list]), keys(&from_json["relations"][list]), "relations.{list}");
+    }
+    assert_eq!(from_graphml["relations"]["changed"][0]["weight"], serde_json::json!({"old": 2, "new": 4}));
+    // GraphML keeps no documents: none are listed, and a graph.json against the GraphML
+    // of the same build does not differ.
+    assert_eq!(from_graphml["summary"]["documents"], serde_json::json!({"added": 0, "removed": 0}));
+    run(dir.path(), &["diff", "v2.json", "v2.graphml"], 0);
+    let out = run(dir.path(), &["diff", "v1.json", "v2.graphml"], 1);
+    assert!(stdout(&out).contains("  + mosul (Mosul, place): 2 mentions\n"), "{}", stdout(&out));
 }

@@ -5,6 +5,10 @@
 //! difference, 1 differences, 2 trouble (message on stderr). Documents that appear in one
 //! corpus only are reported, but alone are no difference: the graph is what is compared.
 //!
+//! OLD and NEW are graph.json files; GraphML written by `build` is read too, but keeps no
+//! documents or evidence, so a diff of GraphML files names no documents (and when one side
+//! is GraphML, documents are left out of both sides).
+//!
 //! `--format text` (default): a summary line of counts, then one section per kind of
 //! change (`Documents added`, `Entities added`, `Entities removed`, `Entities changed`,
 //! `Relations added`, ...), each sorted by id; empty sections are left out. Lines start
@@ -48,9 +52,9 @@
 use super::FilterArgs;
 use clap::{Args, ValueEnum};
 use newsgraph::export::{to_dot, to_graphml, write_atomic};
-use newsgraph::graph::Graph;
 use newsgraph::graph::diff::{Change, DiffOptions, GraphDiff, diff_graphs, union_graph};
-use newsgraph::{Diagnostic, Error, Result};
+use newsgraph::graph::{Edge, Graph, Node};
+use newsgraph::{Error, Result};
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Write as _};
@@ -85,7 +89,7 @@ enum OnlyArg {
 /// Arguments of `diff`.
 #[derive(Args, Debug)]
 pub struct DiffArgs {
-    /// The older graph (graph.json written by build)
+    /// The older graph (graph.json written by build; GraphML is read too, without documents)
     #[arg(value_name = "OLD")]
     old: PathBuf,
     /// The newer graph
@@ -124,8 +128,11 @@ pub fn run(args: DiffArgs) -> Result<i32> {
             OnlyArg::Changed => Change::Changed,
         }),
     };
-    let old = read_graph(&args.old)?;
-    let new = read_graph(&args.new)?;
+    let (mut old, old_graphml) = read_graph(&args.old)?;
+    let (mut new, new_graphml) = read_graph(&args.new)?;
+    if old_graphml != new_graphml {
+        (old, new) = (without_documents(&old), without_documents(&new));
+    }
     let diff = diff_graphs(&old, &new, &filter, &options);
     let (old_name, new_name) = (args.old.display().to_string(), args.new.display().to_string());
     let text = match args.format {
@@ -154,17 +161,28 @@ pub fn run(args: DiffArgs) -> Result<i32> {
     Ok(if diff.is_empty() { 0 } else { 1 })
 }
 
-/// Reads a graph written by `build`.
-fn read_graph(path: &Path) -> Result<Graph> {
+/// Reads a graph written by `build`: graph.json, or GraphML (by extension or content).
+/// Returns whether it came from GraphML, which keeps no documents or evidence.
+fn read_graph(path: &Path) -> Result<(Graph, bool)> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     if ext.as_deref() == Some("graphml") || text.trim_start().starts_with('<') {
-        return Err(Error::invalid(Diagnostic::file(
-            path,
-            "diff reads graph.json files; write one with 'newsgraph build -o graph.json'",
-        )));
+        return Ok((Graph::from_graphml(path, &text)?, true));
     }
-    Graph::from_json(path, &text)
+    Ok((Graph::from_json(path, &text)?, false))
+}
+
+/// The graph without what GraphML does not keep (documents, evidence), so a graph.json
+/// compared with a GraphML file does not differ in those alone.
+fn without_documents(g: &Graph) -> Graph {
+    let nodes = g.nodes().map(|n| Node { documents: Vec::new(), ..n.clone() }).collect();
+    let edges = g.edges().map(|e| Edge { evidence: Vec::new(), ..e.clone() }).collect();
+    Graph::from_parts(nodes, edges, Vec::new())
+}
+
+/// `" in a.txt, b.txt"`, or nothing when the documents are not known (GraphML input).
+fn in_documents(docs: &[String]) -> String {
+    if docs.is_empty() { String::new() } else { format!(" in {}", docs.join(", ")) }
 }
 
 #[derive(Serialize)]
@@ -271,13 +289,13 @@ fn to_text(d: &GraphDiff, old: &str, new: &str, color: bool) -> String {
     section("Documents removed", d.documents.removed.iter().map(|id| format!("{minus} {id}")).collect());
     let entity = |mark: &str, e: &newsgraph::graph::diff::EntityEntry| {
         format!(
-            "{mark} {} ({}, {}): {} mention{} in {}",
+            "{mark} {} ({}, {}): {} mention{}{}",
             e.id,
             e.label,
             e.kind.as_str(),
             e.mentions,
             if e.mentions == 1 { "" } else { "s" },
-            e.documents.join(", ")
+            in_documents(&e.documents)
         )
     };
     section("Entities added", d.entities.added.iter().map(|e| entity(&plus, e)).collect());
@@ -315,13 +333,13 @@ fn to_text(d: &GraphDiff, old: &str, new: &str, color: bool) -> String {
     );
     let relation = |mark: &str, r: &newsgraph::graph::diff::RelationEntry| {
         format!(
-            "{mark} {} {} {} {}: weight {} in {}",
+            "{mark} {} {} {} {}: weight {}{}",
             r.source,
             arrow(r.directed),
             r.target,
             r.relation,
             r.weight,
-            r.documents.join(", ")
+            in_documents(&r.documents)
         )
     };
     section("Relations added", d.relations.added.iter().map(|r| relation(&plus, r)).collect());
@@ -335,7 +353,7 @@ fn to_text(d: &GraphDiff, old: &str, new: &str, color: bool) -> String {
                 let evidence: Vec<String> =
                     c.evidence.iter().map(|e| format!("{} {}", e.doc, signed(e.old, e.new))).collect();
                 format!(
-                    "{tilde} {} {} {} {}: weight {} -> {} ({}): {}",
+                    "{tilde} {} {} {} {}: weight {} -> {} ({}){}",
                     c.source,
                     arrow(c.directed),
                     c.target,
@@ -343,7 +361,7 @@ fn to_text(d: &GraphDiff, old: &str, new: &str, color: bool) -> String {
                     c.weight.old,
                     c.weight.new,
                     signed(c.weight.old, c.weight.new),
-                    if evidence.is_empty() { "same documents".to_string() } else { evidence.join(", ") }
+                    if evidence.is_empty() { String::new() } else { format!(": {}", evidence.join(", ")) }
                 )
             })
             .collect(),

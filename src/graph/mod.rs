@@ -8,6 +8,7 @@
 mod build;
 pub mod diff;
 mod filter;
+mod graphml;
 mod json;
 
 pub use build::GraphBuilder;
