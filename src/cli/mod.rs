@@ -4,6 +4,7 @@
 //! stderr); 2 nothing was done because of a bad argument or input (message on stderr).
 
 mod build;
+mod diff;
 mod extract;
 mod filter;
 
@@ -29,6 +30,8 @@ enum Command {
     Build(build::BuildArgs),
     /// Write the mentions and relations of a corpus as JSON Lines.
     Extract(extract::ExtractArgs),
+    /// Compare two graphs: entities and relations added, removed or changed (exit 1 when they differ).
+    Diff(diff::DiffArgs),
 }
 
 /// Where the corpus and the gazetteer come from, shared by the commands that read text.
@@ -89,6 +92,7 @@ pub fn run() -> i32 {
     let result = match cli.command {
         Command::Build(args) => build::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Diff(args) => diff::run(args),
     };
     match result {
         Ok(code) => code,

@@ -6,7 +6,9 @@
 //! form that the inspection and diff commands read back.
 
 mod build;
+pub mod diff;
 mod filter;
+mod graphml;
 mod json;
 
 pub use build::GraphBuilder;
