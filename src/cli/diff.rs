@@ -51,7 +51,7 @@
 
 use super::FilterArgs;
 use clap::{Args, ValueEnum};
-use newsgraph::export::{to_dot, to_graphml, write_atomic};
+use newsgraph::export::{to_dot, to_gexf, to_graphml, write_atomic};
 use newsgraph::graph::diff::{Change, DiffOptions, GraphDiff, diff_graphs, union_graph};
 use newsgraph::graph::{Edge, Graph, Node};
 use newsgraph::{Error, Result};
@@ -114,12 +114,6 @@ pub struct DiffArgs {
 /// Runs `diff`: 0 when the graphs do not differ, 1 when they do.
 pub fn run(args: DiffArgs) -> Result<i32> {
     let filter = args.filter.to_filter()?;
-    // Checked before any file is read.
-    if args.format == DiffFormat::Gexf {
-        return Err(Error::Usage(
-            "--format gexf: this build has no GEXF writer yet; use --format graphml for Gephi".into(),
-        ));
-    }
     let options = DiffOptions {
         min_change: args.min_change,
         only: args.only.map(|o| match o {
@@ -134,17 +128,21 @@ pub fn run(args: DiffArgs) -> Result<i32> {
         (old, new) = (without_documents(&old), without_documents(&new));
     }
     let diff = diff_graphs(&old, &new, &filter, &options);
-    let (old_name, new_name) = (args.old.display().to_string(), args.new.display().to_string());
+    let (old_name, new_name) = (
+        args.old.display().to_string(),
+        args.new.display().to_string(),
+    );
     let text = match args.format {
         DiffFormat::Text => {
-            let color =
-                args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let color = args.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none();
             to_text(&diff, &old_name, &new_name, color)
         }
         DiffFormat::Json => to_json(&diff, &old_name, &new_name),
         DiffFormat::Dot => to_dot(&union_graph(&old, &new, &filter, &diff)),
         DiffFormat::Graphml => to_graphml(&union_graph(&old, &new, &filter, &diff)),
-        DiffFormat::Gexf => unreachable!("refused above"),
+        DiffFormat::Gexf => to_gexf(&union_graph(&old, &new, &filter, &diff)),
     };
     match &args.output {
         Some(path) => write_atomic(path, text.as_bytes())?,
@@ -165,7 +163,10 @@ pub fn run(args: DiffArgs) -> Result<i32> {
 /// Returns whether it came from GraphML, which keeps no documents or evidence.
 fn read_graph(path: &Path) -> Result<(Graph, bool)> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
     if ext.as_deref() == Some("graphml") || text.trim_start().starts_with('<') {
         return Ok((Graph::from_graphml(path, &text)?, true));
     }
@@ -175,14 +176,30 @@ fn read_graph(path: &Path) -> Result<(Graph, bool)> {
 /// The graph without what GraphML does not keep (documents, evidence), so a graph.json
 /// compared with a GraphML file does not differ in those alone.
 fn without_documents(g: &Graph) -> Graph {
-    let nodes = g.nodes().map(|n| Node { documents: Vec::new(), ..n.clone() }).collect();
-    let edges = g.edges().map(|e| Edge { evidence: Vec::new(), ..e.clone() }).collect();
+    let nodes = g
+        .nodes()
+        .map(|n| Node {
+            documents: Vec::new(),
+            ..n.clone()
+        })
+        .collect();
+    let edges = g
+        .edges()
+        .map(|e| Edge {
+            evidence: Vec::new(),
+            ..e.clone()
+        })
+        .collect();
     Graph::from_parts(nodes, edges, Vec::new())
 }
 
 /// `" in a.txt, b.txt"`, or nothing when the documents are not known (GraphML input).
 fn in_documents(docs: &[String]) -> String {
-    if docs.is_empty() { String::new() } else { format!(" in {}", docs.join(", ")) }
+    if docs.is_empty() {
+        String::new()
+    } else {
+        format!(" in {}", docs.join(", "))
+    }
 }
 
 #[derive(Serialize)]
@@ -213,7 +230,11 @@ struct JsonDiff<'a> {
 
 fn summary(d: &GraphDiff) -> Summary {
     Summary {
-        documents: Counts { added: d.documents.added.len(), removed: d.documents.removed.len(), changed: None },
+        documents: Counts {
+            added: d.documents.added.len(),
+            removed: d.documents.removed.len(),
+            changed: None,
+        },
         entities: Counts {
             added: d.entities.added.len(),
             removed: d.entities.removed.len(),
@@ -228,7 +249,14 @@ fn summary(d: &GraphDiff) -> Summary {
 }
 
 fn to_json(d: &GraphDiff, old: &str, new: &str) -> String {
-    let doc = JsonDiff { format: "newsgraph-diff", version: 1, old, new, summary: summary(d), diff: d };
+    let doc = JsonDiff {
+        format: "newsgraph-diff",
+        version: 1,
+        old,
+        new,
+        summary: summary(d),
+        diff: d,
+    };
     let mut s = serde_json::to_string_pretty(&doc).expect("diff serializes");
     s.push('\n');
     s
@@ -239,7 +267,11 @@ struct Paint(bool);
 
 impl Paint {
     fn paint(&self, code: &str, s: &str) -> String {
-        if self.0 { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
+        if self.0 {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
     }
 }
 
@@ -248,7 +280,11 @@ fn arrow(directed: bool) -> &'static str {
 }
 
 fn signed(old: u64, new: u64) -> String {
-    if new >= old { format!("+{}", new - old) } else { format!("-{}", old - new) }
+    if new >= old {
+        format!("+{}", new - old)
+    } else {
+        format!("-{}", old - new)
+    }
 }
 
 fn to_text(d: &GraphDiff, old: &str, new: &str, color: bool) -> String {
@@ -258,7 +294,12 @@ fn to_text(d: &GraphDiff, old: &str, new: &str, color: bool) -> String {
         // Documents alone are no difference: name them on the summary line only.
         let _ = write!(s, "{old} -> {new}: no differences");
         if !d.documents.is_empty() {
-            let _ = write!(s, " (documents {} added, {} removed)", d.documents.added.len(), d.documents.removed.len());
+            let _ = write!(
+                s,
+                " (documents {} added, {} removed)",
+                d.documents.added.len(),
+                d.documents.removed.len()
+            );
         }
         s.push('\n');
         return s;
@@ -279,14 +320,32 @@ fn to_text(d: &GraphDiff, old: &str, new: &str, color: bool) -> String {
         if lines.is_empty() {
             return;
         }
-        let _ = writeln!(s, "\n{}", p.paint("1", &format!("{title} ({})", lines.len())));
+        let _ = writeln!(
+            s,
+            "\n{}",
+            p.paint("1", &format!("{title} ({})", lines.len()))
+        );
         for l in lines {
             let _ = writeln!(s, "  {l}");
         }
     };
     let (plus, minus, tilde) = (p.paint("32", "+"), p.paint("31", "-"), p.paint("33", "~"));
-    section("Documents added", d.documents.added.iter().map(|id| format!("{plus} {id}")).collect());
-    section("Documents removed", d.documents.removed.iter().map(|id| format!("{minus} {id}")).collect());
+    section(
+        "Documents added",
+        d.documents
+            .added
+            .iter()
+            .map(|id| format!("{plus} {id}"))
+            .collect(),
+    );
+    section(
+        "Documents removed",
+        d.documents
+            .removed
+            .iter()
+            .map(|id| format!("{minus} {id}"))
+            .collect(),
+    );
     let entity = |mark: &str, e: &newsgraph::graph::diff::EntityEntry| {
         format!(
             "{mark} {} ({}, {}): {} mention{}{}",
@@ -298,8 +357,18 @@ fn to_text(d: &GraphDiff, old: &str, new: &str, color: bool) -> String {
             in_documents(&e.documents)
         )
     };
-    section("Entities added", d.entities.added.iter().map(|e| entity(&plus, e)).collect());
-    section("Entities removed", d.entities.removed.iter().map(|e| entity(&minus, e)).collect());
+    section(
+        "Entities added",
+        d.entities.added.iter().map(|e| entity(&plus, e)).collect(),
+    );
+    section(
+        "Entities removed",
+        d.entities
+            .removed
+            .iter()
+            .map(|e| entity(&minus, e))
+            .collect(),
+    );
     section(
         "Entities changed",
         d.entities
@@ -311,7 +380,11 @@ fn to_text(d: &GraphDiff, old: &str, new: &str, color: bool) -> String {
                     parts.push(format!("name \"{}\" -> \"{}\"", c.label.old, c.label.new));
                 }
                 if c.kind.differs() {
-                    parts.push(format!("type {} -> {}", c.kind.old.as_str(), c.kind.new.as_str()));
+                    parts.push(format!(
+                        "type {} -> {}",
+                        c.kind.old.as_str(),
+                        c.kind.new.as_str()
+                    ));
                 }
                 if c.mentions.differs() {
                     parts.push(format!(
@@ -342,16 +415,33 @@ fn to_text(d: &GraphDiff, old: &str, new: &str, color: bool) -> String {
             in_documents(&r.documents)
         )
     };
-    section("Relations added", d.relations.added.iter().map(|r| relation(&plus, r)).collect());
-    section("Relations removed", d.relations.removed.iter().map(|r| relation(&minus, r)).collect());
+    section(
+        "Relations added",
+        d.relations
+            .added
+            .iter()
+            .map(|r| relation(&plus, r))
+            .collect(),
+    );
+    section(
+        "Relations removed",
+        d.relations
+            .removed
+            .iter()
+            .map(|r| relation(&minus, r))
+            .collect(),
+    );
     section(
         "Relations changed",
         d.relations
             .changed
             .iter()
             .map(|c| {
-                let evidence: Vec<String> =
-                    c.evidence.iter().map(|e| format!("{} {}", e.doc, signed(e.old, e.new))).collect();
+                let evidence: Vec<String> = c
+                    .evidence
+                    .iter()
+                    .map(|e| format!("{} {}", e.doc, signed(e.old, e.new)))
+                    .collect();
                 format!(
                     "{tilde} {} {} {} {}: weight {} -> {} ({}){}",
                     c.source,
@@ -361,7 +451,11 @@ fn to_text(d: &GraphDiff, old: &str, new: &str, color: bool) -> String {
                     c.weight.old,
                     c.weight.new,
                     signed(c.weight.old, c.weight.new),
-                    if evidence.is_empty() { String::new() } else { format!(": {}", evidence.join(", ")) }
+                    if evidence.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {}", evidence.join(", "))
+                    }
                 )
             })
             .collect(),
@@ -376,7 +470,10 @@ mod tests {
 
     fn sample() -> GraphDiff {
         GraphDiff {
-            documents: AddedRemoved { added: vec!["n.txt".into()], removed: vec![] },
+            documents: AddedRemoved {
+                added: vec!["n.txt".into()],
+                removed: vec![],
+            },
             entities: newsgraph::graph::diff::Section {
                 added: vec![newsgraph::graph::diff::EntityEntry {
                     id: "x".into(),
@@ -401,15 +498,30 @@ mod tests {
              \nDocuments added (1)\n  + n.txt\n\nEntities added (1)\n  + x (X, person): 1 mention in n.txt\n"
         );
         let coloured = to_text(&sample(), "a", "b", true);
-        assert!(coloured.contains("\x1b[32m+\x1b[0m x (X, person)"), "{coloured:?}");
-        assert!(coloured.contains("\x1b[1mEntities added (1)\x1b[0m"), "{coloured:?}");
+        assert!(
+            coloured.contains("\x1b[32m+\x1b[0m x (X, person)"),
+            "{coloured:?}"
+        );
+        assert!(
+            coloured.contains("\x1b[1mEntities added (1)\x1b[0m"),
+            "{coloured:?}"
+        );
     }
 
     #[test]
     fn json_summary_counts_each_list() {
         let v: serde_json::Value = serde_json::from_str(&to_json(&sample(), "a", "b")).unwrap();
-        assert_eq!(v["summary"]["entities"], serde_json::json!({"added": 1, "removed": 0, "changed": 0}));
-        assert_eq!(v["summary"]["documents"], serde_json::json!({"added": 1, "removed": 0}));
-        assert_eq!(v["relations"], serde_json::json!({"added": [], "removed": [], "changed": []}));
+        assert_eq!(
+            v["summary"]["entities"],
+            serde_json::json!({"added": 1, "removed": 0, "changed": 0})
+        );
+        assert_eq!(
+            v["summary"]["documents"],
+            serde_json::json!({"added": 1, "removed": 0})
+        );
+        assert_eq!(
+            v["relations"],
+            serde_json::json!({"added": [], "removed": [], "changed": []})
+        );
     }
 }

@@ -80,7 +80,10 @@ pub struct OldNew<T> {
 
 impl<T: Clone> OldNew<T> {
     fn swapped(&self) -> OldNew<T> {
-        OldNew { old: self.new.clone(), new: self.old.clone() }
+        OldNew {
+            old: self.new.clone(),
+            new: self.old.clone(),
+        }
     }
 }
 
@@ -101,7 +104,10 @@ pub struct AddedRemoved {
 }
 
 impl AddedRemoved {
-    fn between<'a>(old: impl IntoIterator<Item = &'a str>, new: impl IntoIterator<Item = &'a str>) -> AddedRemoved {
+    fn between<'a>(
+        old: impl IntoIterator<Item = &'a str>,
+        new: impl IntoIterator<Item = &'a str>,
+    ) -> AddedRemoved {
         let old: BTreeSet<&str> = old.into_iter().collect();
         let new: BTreeSet<&str> = new.into_iter().collect();
         AddedRemoved {
@@ -111,7 +117,10 @@ impl AddedRemoved {
     }
 
     fn swapped(&self) -> AddedRemoved {
-        AddedRemoved { added: self.removed.clone(), removed: self.added.clone() }
+        AddedRemoved {
+            added: self.removed.clone(),
+            removed: self.added.clone(),
+        }
     }
 
     /// True when nothing appeared or disappeared.
@@ -201,7 +210,10 @@ impl RelationEntry {
             relation: e.relation.clone(),
             directed: e.directed,
             weight: e.weight,
-            documents: sentences_per_doc(e).into_keys().map(str::to_string).collect(),
+            documents: sentences_per_doc(e)
+                .into_keys()
+                .map(str::to_string)
+                .collect(),
         }
     }
 }
@@ -253,7 +265,11 @@ impl RelationChange {
             evidence: self
                 .evidence
                 .iter()
-                .map(|d| DocEvidence { doc: d.doc.clone(), old: d.new, new: d.old })
+                .map(|d| DocEvidence {
+                    doc: d.doc.clone(),
+                    old: d.new,
+                    new: d.old,
+                })
                 .collect(),
         }
     }
@@ -272,7 +288,11 @@ pub struct Section<E, C> {
 
 impl<E, C> Default for Section<E, C> {
     fn default() -> Self {
-        Section { added: Vec::new(), removed: Vec::new(), changed: Vec::new() }
+        Section {
+            added: Vec::new(),
+            removed: Vec::new(),
+            changed: Vec::new(),
+        }
     }
 }
 
@@ -308,12 +328,22 @@ impl GraphDiff {
             entities: Section {
                 added: self.entities.removed.clone(),
                 removed: self.entities.added.clone(),
-                changed: self.entities.changed.iter().map(EntityChange::swapped).collect(),
+                changed: self
+                    .entities
+                    .changed
+                    .iter()
+                    .map(EntityChange::swapped)
+                    .collect(),
             },
             relations: Section {
                 added: self.relations.removed.clone(),
                 removed: self.relations.added.clone(),
-                changed: self.relations.changed.iter().map(RelationChange::swapped).collect(),
+                changed: self
+                    .relations
+                    .changed
+                    .iter()
+                    .map(RelationChange::swapped)
+                    .collect(),
             },
         }
     }
@@ -325,7 +355,12 @@ impl GraphDiff {
             Change::Added
         } else if listed(&self.entities.removed) {
             Change::Removed
-        } else if self.entities.changed.binary_search_by(|e| e.id.as_str().cmp(id)).is_ok() {
+        } else if self
+            .entities
+            .changed
+            .binary_search_by(|e| e.id.as_str().cmp(id))
+            .is_ok()
+        {
             Change::Changed
         } else {
             Change::Same
@@ -336,7 +371,10 @@ impl GraphDiff {
     pub fn relation_change(&self, source: &str, target: &str, relation: &str) -> Change {
         let key = (source, target, relation);
         let listed = |v: &[RelationEntry]| {
-            v.binary_search_by(|e| (e.source.as_str(), e.target.as_str(), e.relation.as_str()).cmp(&key)).is_ok()
+            v.binary_search_by(|e| {
+                (e.source.as_str(), e.target.as_str(), e.relation.as_str()).cmp(&key)
+            })
+            .is_ok()
         };
         if listed(&self.relations.added) {
             Change::Added
@@ -345,7 +383,9 @@ impl GraphDiff {
         } else if self
             .relations
             .changed
-            .binary_search_by(|e| (e.source.as_str(), e.target.as_str(), e.relation.as_str()).cmp(&key))
+            .binary_search_by(|e| {
+                (e.source.as_str(), e.target.as_str(), e.relation.as_str()).cmp(&key)
+            })
             .is_ok()
         {
             Change::Changed
@@ -359,23 +399,39 @@ impl GraphDiff {
 fn sentences_per_doc(e: &Edge) -> BTreeMap<&str, u64> {
     let mut sentences: BTreeMap<&str, BTreeSet<[usize; 2]>> = BTreeMap::new();
     for ev in &e.evidence {
-        sentences.entry(ev.doc.as_str()).or_default().insert(ev.sentence);
+        sentences
+            .entry(ev.doc.as_str())
+            .or_default()
+            .insert(ev.sentence);
     }
-    sentences.into_iter().map(|(d, s)| (d, s.len() as u64)).collect()
+    sentences
+        .into_iter()
+        .map(|(d, s)| (d, s.len() as u64))
+        .collect()
 }
 
 fn entity_change(old: &Node, new: &Node) -> Option<EntityChange> {
     let c = EntityChange {
         id: new.id.clone(),
-        label: OldNew { old: old.label.clone(), new: new.label.clone() },
-        kind: OldNew { old: old.kind, new: new.kind },
-        mentions: OldNew { old: old.mentions, new: new.mentions },
+        label: OldNew {
+            old: old.label.clone(),
+            new: new.label.clone(),
+        },
+        kind: OldNew {
+            old: old.kind,
+            new: new.kind,
+        },
+        mentions: OldNew {
+            old: old.mentions,
+            new: new.mentions,
+        },
         documents: AddedRemoved::between(
             old.documents.iter().map(String::as_str),
             new.documents.iter().map(String::as_str),
         ),
     };
-    (c.label.differs() || c.kind.differs() || c.mentions.differs() || !c.documents.is_empty()).then_some(c)
+    (c.label.differs() || c.kind.differs() || c.mentions.differs() || !c.documents.is_empty())
+        .then_some(c)
 }
 
 fn relation_change(old: &Edge, new: &Edge) -> Option<RelationChange> {
@@ -396,7 +452,10 @@ fn relation_change(old: &Edge, new: &Edge) -> Option<RelationChange> {
         target: new.target.clone(),
         relation: new.relation.clone(),
         directed: new.directed,
-        weight: OldNew { old: old.weight, new: new.weight },
+        weight: OldNew {
+            old: old.weight,
+            new: new.weight,
+        },
         documents: AddedRemoved::between(old_docs.keys().copied(), new_docs.keys().copied()),
         evidence,
     };
@@ -421,21 +480,28 @@ pub fn diff_graphs(old: &Graph, new: &Graph, filter: &Filter, options: &DiffOpti
             Some(o) => d.entities.changed.extend(entity_change(o, n)),
         }
     }
-    d.entities.removed = old.nodes().filter(|n| new.node(&n.id).is_none()).map(EntityEntry::of).collect();
+    d.entities.removed = old
+        .nodes()
+        .filter(|n| new.node(&n.id).is_none())
+        .map(EntityEntry::of)
+        .collect();
     for e in new.edges() {
         match old.edge(&e.source, &e.target, &e.relation) {
             None => d.relations.added.push(RelationEntry::of(e)),
             Some(o) => d.relations.changed.extend(relation_change(o, e)),
         }
     }
-    d.relations.removed =
-        old.edges().filter(|e| new.edge(&e.source, &e.target, &e.relation).is_none()).map(RelationEntry::of).collect();
+    d.relations.removed = old
+        .edges()
+        .filter(|e| new.edge(&e.source, &e.target, &e.relation).is_none())
+        .map(RelationEntry::of)
+        .collect();
 
     let min = options.min_change;
     d.relations.changed.retain(|c| c.weight_change() >= min);
-    d.entities
-        .changed
-        .retain(|c| c.label.differs() || c.kind.differs() || c.mentions.old.abs_diff(c.mentions.new) >= min);
+    d.entities.changed.retain(|c| {
+        c.label.differs() || c.kind.differs() || c.mentions.old.abs_diff(c.mentions.new) >= min
+    });
     if let Some(only) = options.only {
         if only != Change::Added {
             d.entities.added.clear();
@@ -483,7 +549,10 @@ pub fn union_graph(old: &Graph, new: &Graph, filter: &Filter, diff: &GraphDiff) 
         let mut n = n.clone();
         let extra = match (change, in_old) {
             (Change::Changed, Some(o)) => {
-                vec![("old_mentions", o.mentions.to_string()), ("new_mentions", n.mentions.to_string())]
+                vec![
+                    ("old_mentions", o.mentions.to_string()),
+                    ("new_mentions", n.mentions.to_string()),
+                ]
             }
             _ => Vec::new(),
         };
@@ -507,7 +576,10 @@ pub fn union_graph(old: &Graph, new: &Graph, filter: &Filter, diff: &GraphDiff) 
         let mut e = e.clone();
         let extra = match (change, in_old) {
             (Change::Changed, Some(o)) => {
-                vec![("old_weight", o.weight.to_string()), ("new_weight", e.weight.to_string())]
+                vec![
+                    ("old_weight", o.weight.to_string()),
+                    ("new_weight", e.weight.to_string()),
+                ]
             }
             _ => Vec::new(),
         };
@@ -523,7 +595,8 @@ pub fn union_graph(old: &Graph, new: &Graph, filter: &Filter, diff: &GraphDiff) 
             edges.push(e);
         }
     }
-    let mut documents: BTreeMap<&str, &DocInfo> = old.documents().iter().map(|d| (d.id.as_str(), d)).collect();
+    let mut documents: BTreeMap<&str, &DocInfo> =
+        old.documents().iter().map(|d| (d.id.as_str(), d)).collect();
     documents.extend(new.documents().iter().map(|d| (d.id.as_str(), d)));
     let documents: Vec<DocInfo> = documents.into_values().cloned().collect();
     Graph::from_parts(nodes, edges, documents)
@@ -575,7 +648,12 @@ mod tests {
     }
 
     fn docs(ids: &[&str]) -> Vec<DocInfo> {
-        ids.iter().map(|d| DocInfo { id: d.to_string(), date: None }).collect()
+        ids.iter()
+            .map(|d| DocInfo {
+                id: d.to_string(),
+                date: None,
+            })
+            .collect()
     }
 
     fn old() -> Graph {
@@ -585,7 +663,10 @@ mod tests {
                 node("b", EntityType::Militia, 2, &["d1", "d2"]),
                 node("gone", EntityType::Place, 1, &["d2"]),
             ],
-            vec![edge("a", "b", CO_OCCURS, &[("d1", 0)]), edge("b", "gone", CO_OCCURS, &[("d2", 0)])],
+            vec![
+                edge("a", "b", CO_OCCURS, &[("d1", 0)]),
+                edge("b", "gone", CO_OCCURS, &[("d2", 0)]),
+            ],
             docs(&["d1", "d2"]),
         )
     }
@@ -616,15 +697,32 @@ mod tests {
     #[test]
     fn lists_added_removed_and_changed_with_their_documents() {
         let d = diff_graphs(&old(), &new(), &Filter::default(), &DiffOptions::default());
-        assert_eq!(d.documents, AddedRemoved { added: vec!["d3".into()], removed: vec!["d2".into()] });
+        assert_eq!(
+            d.documents,
+            AddedRemoved {
+                added: vec!["d3".into()],
+                removed: vec!["d2".into()]
+            }
+        );
         let ids = |v: &[EntityEntry]| v.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
         assert_eq!(ids(&d.entities.added), ["c"]);
         assert_eq!(ids(&d.entities.removed), ["gone"]);
         let b = &d.entities.changed[1];
-        assert_eq!((b.id.as_str(), b.kind.old, b.kind.new), ("b", EntityType::Militia, EntityType::Government));
-        assert_eq!(b.documents, AddedRemoved { added: vec!["d3".into()], removed: vec!["d2".into()] });
+        assert_eq!(
+            (b.id.as_str(), b.kind.old, b.kind.new),
+            ("b", EntityType::Militia, EntityType::Government)
+        );
+        assert_eq!(
+            b.documents,
+            AddedRemoved {
+                added: vec!["d3".into()],
+                removed: vec!["d2".into()]
+            }
+        );
         let rel = |v: &[RelationEntry]| {
-            v.iter().map(|e| format!("{}-{}-{}", e.source, e.target, e.relation)).collect::<Vec<_>>()
+            v.iter()
+                .map(|e| format!("{}-{}-{}", e.source, e.target, e.relation))
+                .collect::<Vec<_>>()
         };
         assert_eq!(rel(&d.relations.added), ["a-b-leads", "b-c-co_occurs"]);
         assert_eq!(d.relations.added[0].documents, ["d3"]);
@@ -632,7 +730,14 @@ mod tests {
         let ab = &d.relations.changed[0];
         assert_eq!((ab.weight.old, ab.weight.new), (1, 3));
         assert_eq!(ab.documents.added, ["d3"]);
-        assert_eq!(ab.evidence, [DocEvidence { doc: "d3".into(), old: 0, new: 2 }]);
+        assert_eq!(
+            ab.evidence,
+            [DocEvidence {
+                doc: "d3".into(),
+                old: 0,
+                new: 2
+            }]
+        );
     }
 
     #[test]
@@ -646,23 +751,48 @@ mod tests {
 
     #[test]
     fn thresholds_keep_what_matters() {
-        let d = diff_graphs(&old(), &new(), &Filter::default(), &DiffOptions { min_change: 3, only: None });
-        assert!(d.relations.changed.is_empty());
-        // The type change of `b` is kept; `a` only gained two mentions.
-        assert_eq!(d.entities.changed.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), ["b"]);
         let d = diff_graphs(
             &old(),
             &new(),
             &Filter::default(),
-            &DiffOptions { min_change: 0, only: Some(Change::Removed) },
+            &DiffOptions {
+                min_change: 3,
+                only: None,
+            },
         );
-        assert!(d.entities.added.is_empty() && d.entities.changed.is_empty() && d.relations.added.is_empty());
+        assert!(d.relations.changed.is_empty());
+        // The type change of `b` is kept; `a` only gained two mentions.
+        assert_eq!(
+            d.entities
+                .changed
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect::<Vec<_>>(),
+            ["b"]
+        );
+        let d = diff_graphs(
+            &old(),
+            &new(),
+            &Filter::default(),
+            &DiffOptions {
+                min_change: 0,
+                only: Some(Change::Removed),
+            },
+        );
+        assert!(
+            d.entities.added.is_empty()
+                && d.entities.changed.is_empty()
+                && d.relations.added.is_empty()
+        );
         assert_eq!(d.relations.removed.len(), 1);
     }
 
     #[test]
     fn filters_apply_to_both_graphs() {
-        let f = Filter { relations: vec!["leads".into()], ..Filter::default() };
+        let f = Filter {
+            relations: vec!["leads".into()],
+            ..Filter::default()
+        };
         let d = diff_graphs(&old(), &new(), &f, &DiffOptions::default());
         assert_eq!(d.relations.added.len(), 1);
         assert!(d.relations.removed.is_empty() && d.relations.changed.is_empty());
@@ -673,8 +803,16 @@ mod tests {
         let (o, n, f) = (old(), new(), Filter::default());
         let d = diff_graphs(&o, &n, &f, &DiffOptions::default());
         let u = union_graph(&o, &n, &f, &d);
-        let marks: Vec<(String, &str, &str)> =
-            u.nodes().map(|n| (n.id.clone(), n.attrs["change"].as_str(), n.attrs["color"].as_str())).collect();
+        let marks: Vec<(String, &str, &str)> = u
+            .nodes()
+            .map(|n| {
+                (
+                    n.id.clone(),
+                    n.attrs["change"].as_str(),
+                    n.attrs["color"].as_str(),
+                )
+            })
+            .collect();
         assert_eq!(
             marks,
             [
@@ -684,17 +822,43 @@ mod tests {
                 ("gone".to_string(), "removed", "#d62728"),
             ]
         );
-        let marks: Vec<String> =
-            u.edges().map(|e| format!("{}-{}-{}:{}", e.source, e.target, e.relation, e.attrs["change"])).collect();
+        let marks: Vec<String> = u
+            .edges()
+            .map(|e| {
+                format!(
+                    "{}-{}-{}:{}",
+                    e.source, e.target, e.relation, e.attrs["change"]
+                )
+            })
+            .collect();
         assert_eq!(
             marks,
-            ["a-b-co_occurs:changed", "a-b-leads:added", "b-c-co_occurs:added", "b-gone-co_occurs:removed"]
+            [
+                "a-b-co_occurs:changed",
+                "a-b-leads:added",
+                "b-c-co_occurs:added",
+                "b-gone-co_occurs:removed"
+            ]
         );
         let ab = u.edge("a", "b", CO_OCCURS).unwrap();
-        assert_eq!((ab.attrs["old_weight"].as_str(), ab.attrs["new_weight"].as_str()), ("1", "3"));
+        assert_eq!(
+            (
+                ab.attrs["old_weight"].as_str(),
+                ab.attrs["new_weight"].as_str()
+            ),
+            ("1", "3")
+        );
         assert_eq!(u.documents().len(), 3);
         // With --only added, removed items leave the picture and changed ones read `same`.
-        let d = diff_graphs(&o, &n, &f, &DiffOptions { min_change: 0, only: Some(Change::Added) });
+        let d = diff_graphs(
+            &o,
+            &n,
+            &f,
+            &DiffOptions {
+                min_change: 0,
+                only: Some(Change::Added),
+            },
+        );
         let u = union_graph(&o, &n, &f, &d);
         assert!(u.node("gone").is_none());
         assert_eq!(u.node("a").unwrap().attrs["change"], "same");

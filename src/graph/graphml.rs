@@ -37,14 +37,22 @@ struct RawEdge {
 
 fn line_of(text: &str, offset: u64) -> usize {
     let end = (offset as usize).min(text.len());
-    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == name)
-        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+        .and_then(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
 }
 
 impl Graph {
@@ -65,7 +73,10 @@ impl Graph {
         loop {
             let at = reader.buffer_position();
             let event = reader.read_event().map_err(|e| {
-                bad(line_of(text, reader.error_position()), format!("not well-formed XML ({e}); expected GraphML"))
+                bad(
+                    line_of(text, reader.error_position()),
+                    format!("not well-formed XML ({e}); expected GraphML"),
+                )
             })?;
             let line = line_of(text, at);
             match event {
@@ -79,22 +90,46 @@ impl Graph {
                                 keys.insert(id, name);
                             }
                         }
-                        "graph" => edge_default = attr(e, "edgedefault").as_deref() != Some("undirected"),
+                        "graph" => {
+                            edge_default = attr(e, "edgedefault").as_deref() != Some("undirected")
+                        }
                         "node" => {
-                            let id = attr(e, "id").ok_or_else(|| bad(line, "<node> without an id".into()))?;
-                            nodes.push(RawNode { id, line, data: BTreeMap::new() });
-                            owner = if empty { Owner::Other } else { Owner::Node(nodes.len() - 1) };
+                            let id = attr(e, "id")
+                                .ok_or_else(|| bad(line, "<node> without an id".into()))?;
+                            nodes.push(RawNode {
+                                id,
+                                line,
+                                data: BTreeMap::new(),
+                            });
+                            owner = if empty {
+                                Owner::Other
+                            } else {
+                                Owner::Node(nodes.len() - 1)
+                            };
                         }
                         "edge" => {
-                            let (Some(source), Some(target)) = (attr(e, "source"), attr(e, "target")) else {
+                            let (Some(source), Some(target)) =
+                                (attr(e, "source"), attr(e, "target"))
+                            else {
                                 return Err(bad(line, "<edge> without source and target".into()));
                             };
                             let directed = attr(e, "directed").map(|d| d == "true");
-                            edges.push(RawEdge { source, target, directed, line, data: BTreeMap::new() });
-                            owner = if empty { Owner::Other } else { Owner::Edge(edges.len() - 1) };
+                            edges.push(RawEdge {
+                                source,
+                                target,
+                                directed,
+                                line,
+                                data: BTreeMap::new(),
+                            });
+                            owner = if empty {
+                                Owner::Other
+                            } else {
+                                Owner::Edge(edges.len() - 1)
+                            };
                         }
                         "data" if !empty => {
-                            let key = attr(e, "key").ok_or_else(|| bad(line, "<data> without a key".into()))?;
+                            let key = attr(e, "key")
+                                .ok_or_else(|| bad(line, "<data> without a key".into()))?;
                             data = Some((key, String::new()));
                         }
                         _ => {}
@@ -113,8 +148,9 @@ impl Graph {
                 Event::GeneralRef(r) => {
                     if let Some((_, s)) = data.as_mut() {
                         let raw = format!("&{};", &*r);
-                        let resolved = quick_xml::escape::unescape(&raw)
-                            .map_err(|e| bad(line, format!("bad character reference {raw} ({e})")))?;
+                        let resolved = quick_xml::escape::unescape(&raw).map_err(|e| {
+                            bad(line, format!("bad character reference {raw} ({e})"))
+                        })?;
                         s.push_str(&resolved);
                     }
                 }
@@ -146,14 +182,20 @@ impl Graph {
         let mut out_nodes = Vec::with_capacity(nodes.len());
         for n in nodes {
             let kind_name = n.data.get("type").map(String::as_str).unwrap_or("");
-            let kind = EntityType::parse(kind_name)
-                .ok_or_else(|| bad(n.line, format!("node '{}' has type '{kind_name}', not an entity type", n.id)))?;
+            let kind = EntityType::parse(kind_name).ok_or_else(|| {
+                bad(
+                    n.line,
+                    format!("node '{}' has type '{kind_name}', not an entity type", n.id),
+                )
+            })?;
             let mentions = match n.data.get("mentions") {
                 None => 0,
-                Some(m) => m
-                    .trim()
-                    .parse::<u64>()
-                    .map_err(|_| bad(n.line, format!("node '{}' has mentions '{m}', not a whole number", n.id)))?,
+                Some(m) => m.trim().parse::<u64>().map_err(|_| {
+                    bad(
+                        n.line,
+                        format!("node '{}' has mentions '{m}', not a whole number", n.id),
+                    )
+                })?,
             };
             out_nodes.push(Node {
                 label: n.data.get("label").cloned().unwrap_or_else(|| n.id.clone()),
@@ -174,7 +216,12 @@ impl Graph {
                 .get("relation")
                 .or_else(|| e.data.get("label"))
                 .cloned()
-                .ok_or_else(|| bad(e.line, format!("edge {} -> {} has no relation", e.source, e.target)))?;
+                .ok_or_else(|| {
+                    bad(
+                        e.line,
+                        format!("edge {} -> {} has no relation", e.source, e.target),
+                    )
+                })?;
             let weight = match e.data.get("weight") {
                 None => 1,
                 Some(w) => match w.trim().parse::<f64>() {
@@ -182,7 +229,10 @@ impl Graph {
                     _ => {
                         return Err(bad(
                             e.line,
-                            format!("edge {} -> {} has weight '{w}', not a number", e.source, e.target),
+                            format!(
+                                "edge {} -> {} has weight '{w}', not a number",
+                                e.source, e.target
+                            ),
                         ));
                     }
                 },
@@ -238,9 +288,18 @@ mod tests {
             attrs: BTreeMap::new(),
         };
         Graph::from_parts(
-            vec![node("a", "Al-\"Q\" <&> Kādhimī", EntityType::Person, 3), node("b", "B", EntityType::Militia, 1)],
-            vec![edge("a", "b", "co_occurs", false, 2), edge("a", "b", "leads", true, 1)],
-            vec![DocInfo { id: "d.txt".into(), date: None }],
+            vec![
+                node("a", "Al-\"Q\" <&> Kādhimī", EntityType::Person, 3),
+                node("b", "B", EntityType::Militia, 1),
+            ],
+            vec![
+                edge("a", "b", "co_occurs", false, 2),
+                edge("a", "b", "leads", true, 1),
+            ],
+            vec![DocInfo {
+                id: "d.txt".into(),
+                date: None,
+            }],
         )
     }
 
@@ -249,7 +308,10 @@ mod tests {
         let g = sample();
         let back = Graph::from_graphml(Path::new("g.graphml"), &to_graphml(&g)).unwrap();
         let a = back.node("a").unwrap();
-        assert_eq!((a.label.as_str(), a.kind, a.mentions), ("Al-\"Q\" <&> Kādhimī", EntityType::Person, 3));
+        assert_eq!(
+            (a.label.as_str(), a.kind, a.mentions),
+            ("Al-\"Q\" <&> Kādhimī", EntityType::Person, 3)
+        );
         let co = back.edge("a", "b", "co_occurs").unwrap();
         assert_eq!((co.weight, co.directed), (2, false));
         let leads = back.edge("a", "b", "leads").unwrap();
@@ -259,14 +321,24 @@ mod tests {
 
     #[test]
     fn errors_name_the_line() {
-        let err = Graph::from_graphml(Path::new("g.graphml"), "<graphml>\n<graph>\n<node id=\"a\"></graph>")
-            .unwrap_err()
-            .to_string();
+        let err = Graph::from_graphml(
+            Path::new("g.graphml"),
+            "<graphml>\n<graph>\n<node id=\"a\"></graph>",
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.starts_with("g.graphml:3: not well-formed XML"), "{err}");
         let text = "<graphml>\n<key id=\"t\" for=\"node\" attr.name=\"type\"/>\n<graph>\n<node id=\"a\"><data key=\"t\">dragon</data></node>\n</graph></graphml>";
-        let err = Graph::from_graphml(Path::new("g.graphml"), text).unwrap_err().to_string();
-        assert_eq!(err, "g.graphml:4: node 'a' has type 'dragon', not an entity type");
-        let err = Graph::from_graphml(Path::new("g.graphml"), "{}").unwrap_err().to_string();
+        let err = Graph::from_graphml(Path::new("g.graphml"), text)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "g.graphml:4: node 'a' has type 'dragon', not an entity type"
+        );
+        let err = Graph::from_graphml(Path::new("g.graphml"), "{}")
+            .unwrap_err()
+            .to_string();
         assert_eq!(err, "g.graphml:1: no <graphml> element: not a GraphML file");
     }
 }
