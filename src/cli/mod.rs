@@ -7,8 +7,10 @@ mod build;
 mod diff;
 mod extract;
 mod filter;
+mod rules;
 
 pub use filter::FilterArgs;
+pub use rules::RulesArgs;
 
 use clap::{Args, Parser, Subcommand};
 use newsgraph::corpus::{Corpus, read_corpus};
