@@ -6,7 +6,7 @@
 //! declarations), and `=host` is the state the document mentions most, other than the
 //! other side (`X threatened to close its embassy` → the host country).
 
-use super::matcher::{Bound, Joiners, match_at};
+use super::matcher::{Bound, Joiners, Words, match_at};
 use super::pattern::{Accept, Implicit, Side};
 use super::tokens::{Context, Filler, Span, Token, tokenize};
 use super::vocab::Vocab;
@@ -205,6 +205,10 @@ impl Linker {
             person_before: &person_before,
         };
         let ok = |f: &Filler, a: &Accept| self.accepts(f, a);
+        let words = Words {
+            joiners: self.joiners,
+            stops: &self.rules.stops,
+        };
         let mut present = vec![false; self.vocab.len()];
         let mut out = Vec::new();
         let mut m = 0;
@@ -234,8 +238,7 @@ impl Linker {
                     continue;
                 }
                 for start in 0..toks.len() {
-                    let Some(found) = match_at(&rule.pattern, &toks, start, self.joiners, &ok)
-                    else {
+                    let Some(found) = match_at(&rule.pattern, &toks, start, words, &ok) else {
                         continue;
                     };
                     if negation::refused(
@@ -270,12 +273,24 @@ impl Linker {
         out
     }
 
-    /// States of the document, most mentioned first (ties: first mentioned first).
+    /// States of the document, most mentioned first (ties: first mentioned first); a
+    /// place counts for the state it lies in.
     fn hosts(&self, spans: &[Span]) -> Vec<u32> {
         let mut count: HashMap<u32, (usize, usize)> = HashMap::new();
         for (i, s) in spans.iter().enumerate() {
-            if self.entities[s.entity as usize].state {
-                count.entry(s.entity).or_insert((0, i)).0 += 1;
+            let e = &self.entities[s.entity as usize];
+            let state = if e.state {
+                Some(s.entity)
+            } else if s.kind == EntityType::Place {
+                e.home
+                    .iter()
+                    .copied()
+                    .find(|&h| self.entities[h as usize].state)
+            } else {
+                None
+            };
+            if let Some(state) = state {
+                count.entry(state).or_insert((0, i)).0 += 1;
             }
         }
         let mut v: Vec<(u32, (usize, usize))> = count.into_iter().collect();

@@ -31,6 +31,15 @@ pub struct Joiners {
     pub or: u32,
 }
 
+/// What the matcher needs besides the pattern and tokens.
+#[derive(Debug, Clone, Copy)]
+pub struct Words<'a> {
+    /// List joiners.
+    pub joiners: Joiners,
+    /// Words a `..N` gap does not pass (sorted).
+    pub stops: &'a [u32],
+}
+
 /// One match: the token range and what filled the sides.
 #[derive(Debug, Clone)]
 pub struct Found {
@@ -46,6 +55,7 @@ struct State<'a> {
     toks: &'a [Token],
     ok: &'a dyn Fn(&Filler, &Accept) -> bool,
     joiners: Joiners,
+    stops: &'a [u32],
     bound: Vec<Bound>,
 }
 
@@ -83,8 +93,8 @@ impl<'a> State<'a> {
                         let Some(t) = self.toks.get(pos + g - 1) else {
                             return false;
                         };
-                        if !mentions && !t.modifier && t.ent.is_some_and(|f| f.via == Via::Mention)
-                        {
+                        let head = !t.modifier && t.ent.is_some_and(|f| f.via == Via::Mention);
+                        if !mentions && (head || self.stops.binary_search(&t.word).is_ok()) {
                             return false;
                         }
                     }
@@ -179,13 +189,14 @@ pub fn match_at(
     pattern: &[Node],
     toks: &[Token],
     start: usize,
-    joiners: Joiners,
+    words: Words<'_>,
     ok: &dyn Fn(&Filler, &Accept) -> bool,
 ) -> Option<Found> {
     let mut st = State {
         toks,
         ok,
-        joiners,
+        joiners: words.joiners,
+        stops: words.stops,
         bound: Vec::new(),
     };
     let mut found = None;

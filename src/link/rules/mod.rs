@@ -56,6 +56,7 @@ pub struct RuleSet {
     titles: BTreeMap<String, Vec<String>>,
     refusals: Vec<Refusal>,
     breaks: Vec<u32>,
+    stops: Vec<u32>,
     symmetric: BTreeSet<String>,
 }
 
@@ -104,6 +105,7 @@ impl RuleSet {
         let mut titles: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let mut refuse: BTreeMap<String, (usize, Vec<String>)> = BTreeMap::new();
         let mut symmetric = BTreeSet::new();
+        let mut stops: BTreeSet<String> = BTreeSet::new();
         let mut rules: BTreeMap<String, (usize, String, Vec<String>, String, Origin)> =
             BTreeMap::new();
         let mut order = 0;
@@ -146,6 +148,7 @@ impl RuleSet {
                         );
                     }
                     Decl::Symmetric { relations, .. } => symmetric.extend(relations),
+                    Decl::Stop { words } => stops.extend(words.iter().map(|w| fold_rule_word(w))),
                     Decl::Rule {
                         id,
                         relation,
@@ -170,6 +173,10 @@ impl RuleSet {
         for w in BASE_WORDS {
             vocab.intern(w);
         }
+        // Every demonym word is also the family `~demonym`.
+        env.families
+            .entry("demonym".into())
+            .or_insert_with(|| demonyms.keys().cloned().collect());
         let mut compiled = Vec::new();
         let mut by_order: Vec<_> = rules.into_iter().collect();
         by_order.sort_by_key(|(_, r)| r.0);
@@ -227,6 +234,8 @@ impl RuleSet {
             .collect();
         let mut breaks: Vec<u32> = BREAKS.iter().map(|w| vocab.get(w)).collect();
         breaks.sort_unstable();
+        let mut stops: Vec<u32> = stops.iter().map(|w| vocab.intern(w)).collect();
+        stops.sort_unstable();
         Ok(RuleSet {
             rules: compiled,
             vocab,
@@ -234,6 +243,7 @@ impl RuleSet {
             titles,
             refusals,
             breaks,
+            stops,
             symmetric,
         })
     }

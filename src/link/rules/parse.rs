@@ -45,6 +45,8 @@ pub enum Decl {
     },
     /// `symmetric RELATION ...`
     Symmetric { relations: Vec<String> },
+    /// `stop: word ...` (words a `..N` gap does not pass)
+    Stop { words: Vec<String> },
     /// `rule ID RELATION [ignore=CLASS,...]: pattern`
     Rule {
         id: String,
@@ -55,7 +57,7 @@ pub enum Decl {
     },
 }
 
-const KEYWORDS: &str = "family, class, demonym, macro, title, refuse, symmetric or rule";
+const KEYWORDS: &str = "family, class, demonym, macro, title, refuse, symmetric, stop or rule";
 
 /// Splits `text` (the file `path`) into declarations; every malformed line is reported.
 pub fn parse_file(path: &Path, text: &str) -> (Vec<Decl>, Vec<Diagnostic>) {
@@ -211,6 +213,14 @@ fn parse_decl(line: &str, origin: Origin) -> Result<Decl, String> {
             Ok(Decl::Refuse {
                 class: class.to_string(),
                 window,
+                words: nonempty(list(), "word")?,
+            })
+        }
+        "stop" => {
+            if !args.is_empty() {
+                return Err("expected `stop: word ...` (no name before `:`)".into());
+            }
+            Ok(Decl::Stop {
                 words: nonempty(list(), "word")?,
             })
         }
