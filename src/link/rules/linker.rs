@@ -140,7 +140,8 @@ impl Linker {
             };
             let surface = &text[m.start..m.end];
             if let Some(at) = surface.find(" in ") {
-                let tail = m.start + at + 4;
+                // Tagged with its `in`, so that a capital stays the city.
+                let tail = m.start + at + 1;
                 let inner = tagger.tag(&text[tail..m.end]);
                 if let [place] = inner.as_slice()
                     && place.kind == EntityType::Place
