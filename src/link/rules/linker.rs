@@ -231,6 +231,7 @@ impl Linker {
                     *p = true;
                 }
             }
+            let fillers = toks.iter().filter(|t| t.ent.is_some()).count();
             let mut seen = BTreeSet::new();
             for rule in &self.rules.rules {
                 if let Some(anchor) = &rule.anchor
@@ -238,7 +239,18 @@ impl Linker {
                 {
                     continue;
                 }
+                if rule.min_slots > fillers {
+                    continue;
+                }
+                let f = &rule.first;
                 for start in 0..toks.len() {
+                    let t = &toks[start];
+                    if !f.any
+                        && !(f.slot && t.ent.is_some())
+                        && f.words.binary_search(&t.word).is_err()
+                    {
+                        continue;
+                    }
                     let Some(found) = match_at(&rule.pattern, &toks, start, words, &ok) else {
                         continue;
                     };

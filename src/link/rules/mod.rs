@@ -20,7 +20,7 @@ pub use linker::Linker;
 use crate::error::{Diagnostic, Error, Result};
 use negation::Refusal;
 use parse::{Decl, Origin, parse_file};
-use pattern::{Env, Node, anchor, compile, sides};
+use pattern::{Env, First, Node, anchor, compile, first, min_slots, sides};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use vocab::Vocab;
@@ -43,6 +43,10 @@ pub struct Rule {
     pattern: Vec<Node>,
     /// Vocabulary ids one of which a sentence must hold for the rule to be tried.
     anchor: Option<Vec<u32>>,
+    /// What the first matched token can be.
+    first: First,
+    /// The fewest slot-filling tokens a match needs.
+    min_slots: usize,
     /// Where it was written.
     pub origin: Origin,
 }
@@ -206,12 +210,16 @@ impl RuleSet {
                 continue;
             }
             let anchor = anchor(&pattern);
+            let first = first(&pattern);
+            let min_slots = min_slots(&pattern);
             compiled.push(Rule {
                 id,
                 relation,
                 ignore,
                 pattern,
                 anchor,
+                first,
+                min_slots,
                 origin,
             });
         }

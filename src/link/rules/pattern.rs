@@ -387,6 +387,75 @@ pub fn sides(seq: &[Node], counts: &mut [usize; 2]) {
     }
 }
 
+/// What the first token of a match can be.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct First {
+    /// Any token (the pattern may start with a gap or a binding).
+    pub any: bool,
+    /// A token that fills a slot.
+    pub slot: bool,
+    /// A word with one of these vocabulary ids (sorted).
+    pub words: Vec<u32>,
+}
+
+/// The tokens a match of `seq` can start with.
+pub fn first(seq: &[Node]) -> First {
+    let mut f = First::default();
+    if first_into(seq, &mut f) {
+        f.any = true;
+    }
+    f.words.sort_unstable();
+    f.words.dedup();
+    f
+}
+
+/// Adds the possible first tokens of `seq` to `f`; true when `seq` can match no token.
+fn first_into(seq: &[Node], f: &mut First) -> bool {
+    for n in seq {
+        let nullable = match n {
+            Node::Word(ids) => {
+                f.words.extend(ids);
+                false
+            }
+            Node::Slot { .. } => {
+                f.slot = true;
+                false
+            }
+            Node::Bind { .. } => true,
+            Node::Gap { .. } => {
+                f.any = true;
+                true
+            }
+            Node::Group(alts) => {
+                let mut any_nullable = false;
+                for a in alts {
+                    any_nullable |= first_into(a, f);
+                }
+                any_nullable
+            }
+            Node::Opt(inner) => {
+                first_into(inner, f);
+                true
+            }
+        };
+        if !nullable {
+            return false;
+        }
+    }
+    true
+}
+
+/// The fewest tokens filling slots that a match of `seq` needs.
+pub fn min_slots(seq: &[Node]) -> usize {
+    seq.iter()
+        .map(|n| match n {
+            Node::Slot { .. } => 1,
+            Node::Group(alts) => alts.iter().map(|a| min_slots(a)).min().unwrap_or(0),
+            _ => 0,
+        })
+        .sum()
+}
+
 /// Vocabulary ids one of which every match must contain (the first required word).
 pub fn anchor(seq: &[Node]) -> Option<Vec<u32>> {
     seq.iter().find_map(|n| match n {

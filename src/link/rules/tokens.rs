@@ -94,18 +94,17 @@ fn char_before(text: &str, i: usize) -> Option<char> {
     text[..i].chars().next_back()
 }
 
-fn fold_word(w: &str) -> String {
+/// Folds a word into `out` (cleared first).
+fn fold_word(w: &str, out: &mut String) {
+    out.clear();
     if w.is_ascii() {
-        w.chars()
-            .filter(|c| *c != '\'')
-            .map(|c| c.to_ascii_lowercase())
-            .collect()
+        out.extend(
+            w.chars()
+                .filter(|c| *c != '\'')
+                .map(|c| c.to_ascii_lowercase()),
+        );
     } else {
-        fold(w)
-            .text
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect()
+        out.extend(fold(w).text.chars().filter(|c| c.is_alphanumeric()));
     }
 }
 
@@ -114,6 +113,7 @@ pub fn tokenize(text: &str, range: (usize, usize), spans: &[Span], cx: &Context)
     let (s, e) = range;
     let mut toks: Vec<Token> = Vec::with_capacity((e - s) / 5);
     let word = |w: &str| cx.vocab.get(w);
+    let mut folded = String::new();
     let mut m = 0;
     let mut i = s;
     while i < e {
@@ -174,7 +174,7 @@ pub fn tokenize(text: &str, range: (usize, usize), spans: &[Span], cx: &Context)
                 && char_at(text, j + after.unwrap().len_utf8()) == Some('t')
                 && raw.ends_with(['n', 'N']);
             let core = if negated { &raw[..raw.len() - 1] } else { raw };
-            let folded = fold_word(core);
+            fold_word(core, &mut folded);
             let mut ent = None;
             if c.is_uppercase()
                 && let Some(&state) = cx.demonyms.get(&folded)

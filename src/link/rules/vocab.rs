@@ -1,6 +1,29 @@
 //! The words rules mention, numbered, so that tokens and patterns compare numbers.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: words are short, and SipHash's protection is not needed for rule words.
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
 
 /// Id of a token whose word no rule mentions.
 pub const UNKNOWN: u32 = u32::MAX;
@@ -8,7 +31,7 @@ pub const UNKNOWN: u32 = u32::MAX;
 /// Word → id, for every word, family member and punctuation mark the rules use.
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
-    ids: HashMap<String, u32>,
+    ids: HashMap<String, u32, BuildHasherDefault<Fnv>>,
 }
 
 impl Vocab {
