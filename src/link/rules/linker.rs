@@ -245,10 +245,10 @@ impl Linker {
                 let f = &rule.first;
                 for start in 0..toks.len() {
                     let t = &toks[start];
-                    if !f.any
-                        && !(f.slot && t.ent.is_some())
-                        && f.words.binary_search(&t.word).is_err()
-                    {
+                    let can_start = f.any
+                        || (f.slot && t.ent.is_some())
+                        || f.words.binary_search(&t.word).is_ok();
+                    if !can_start {
                         continue;
                     }
                     let Some(found) = match_at(&rule.pattern, &toks, start, words, &ok) else {
