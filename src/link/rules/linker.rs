@@ -8,7 +8,7 @@
 
 use super::matcher::{Bound, Joiners, Words, match_at};
 use super::pattern::{Accept, Implicit, Side};
-use super::tokens::{Context, Filler, Span, Token, tokenize};
+use super::tokens::{Context, Filler, Span, Token, Via, tokenize};
 use super::vocab::Vocab;
 use super::{RuleSet, negation};
 use crate::gazetteer::{EntityType, Gazetteer};
@@ -200,10 +200,30 @@ impl Linker {
             (si - sj <= 2).then_some(entity)
         };
         let hosts = self.hosts(&spans);
+        // An anaphoric noun stands for the last entity it fits, named in its sentence or
+        // the two before.
+        let anaphor = |word: &str, at: usize| {
+            let accept = self.rules.anaphors.get(word)?;
+            let k = spans.partition_point(|s| s.start < at);
+            let si = sentence_starts.partition_point(|&s| s <= at);
+            spans[..k].iter().rev().find_map(|s| {
+                let sj = sentence_starts.partition_point(|&x| x <= s.start);
+                if si - sj > 2 {
+                    return Some(None);
+                }
+                let f = Filler {
+                    entity: s.entity,
+                    kind: s.kind,
+                    via: Via::Anaphor,
+                };
+                self.accepts(&f, accept).then_some(Some(f))
+            })?
+        };
         let cx = Context {
             vocab: &self.vocab,
             demonyms: &self.demonyms,
             person_before: &person_before,
+            anaphor: &anaphor,
         };
         let ok = |f: &Filler, a: &Accept| self.accepts(f, a);
         let words = Words {
@@ -286,28 +306,28 @@ impl Linker {
         out
     }
 
-    /// States of the document, most mentioned first (ties: first mentioned first); a
-    /// place counts for the state it lies in.
+    /// States of the document, the one whose places are named most first, then by
+    /// mentions of the state itself (ties: first named first): where the story happens.
     fn hosts(&self, spans: &[Span]) -> Vec<u32> {
-        let mut count: HashMap<u32, (usize, usize)> = HashMap::new();
+        let mut count: HashMap<u32, (usize, usize, usize)> = HashMap::new();
         for (i, s) in spans.iter().enumerate() {
             let e = &self.entities[s.entity as usize];
-            let state = if e.state {
-                Some(s.entity)
-            } else if s.kind == EntityType::Place {
-                e.home
+            if e.state {
+                count.entry(s.entity).or_insert((0, 0, i)).1 += 1;
+            } else if s.kind == EntityType::Place
+                && let Some(state) = e
+                    .home
                     .iter()
                     .copied()
                     .find(|&h| self.entities[h as usize].state)
-            } else {
-                None
-            };
-            if let Some(state) = state {
-                count.entry(state).or_insert((0, i)).0 += 1;
+            {
+                count.entry(state).or_insert((0, 0, i)).0 += 1;
             }
         }
-        let mut v: Vec<(u32, (usize, usize))> = count.into_iter().collect();
-        v.sort_by_key(|(_, (n, first))| (std::cmp::Reverse(*n), *first));
+        let mut v: Vec<(u32, (usize, usize, usize))> = count.into_iter().collect();
+        v.sort_by_key(|(_, (places, own, first))| {
+            (std::cmp::Reverse(*places), std::cmp::Reverse(*own), *first)
+        });
         v.into_iter().map(|(e, _)| e).collect()
     }
 

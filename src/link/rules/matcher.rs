@@ -68,7 +68,8 @@ impl<'a> State<'a> {
         if t.modifier && !modifier_ok {
             return None;
         }
-        if f.via == Via::Demonym && !accept.demonym {
+        if (f.via == Via::Demonym && !accept.demonym) || (f.via == Via::Anaphor && !accept.anaphor)
+        {
             return None;
         }
         if f.via != Via::Demonym && !(self.ok)(&f, accept) {

@@ -20,7 +20,7 @@ pub use linker::Linker;
 use crate::error::{Diagnostic, Error, Result};
 use negation::Refusal;
 use parse::{Decl, Origin, parse_file};
-use pattern::{Env, First, Node, anchor, compile, first, min_slots, sides};
+use pattern::{Accept, Env, First, Node, accept_of, anchor, compile, first, min_slots, sides};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use vocab::Vocab;
@@ -61,6 +61,7 @@ pub struct RuleSet {
     refusals: Vec<Refusal>,
     breaks: Vec<u32>,
     stops: Vec<u32>,
+    anaphors: BTreeMap<String, Accept>,
     symmetric: BTreeSet<String>,
 }
 
@@ -110,6 +111,7 @@ impl RuleSet {
         let mut refuse: BTreeMap<String, (usize, Vec<String>)> = BTreeMap::new();
         let mut symmetric = BTreeSet::new();
         let mut stops: BTreeSet<String> = BTreeSet::new();
+        let mut anaphor_decls: BTreeMap<String, (Vec<String>, Origin)> = BTreeMap::new();
         let mut rules: BTreeMap<String, (usize, String, Vec<String>, String, Origin)> =
             BTreeMap::new();
         let mut order = 0;
@@ -152,6 +154,15 @@ impl RuleSet {
                         );
                     }
                     Decl::Symmetric { relations, .. } => symmetric.extend(relations),
+                    Decl::Anaphor {
+                        words,
+                        types,
+                        origin,
+                    } => {
+                        for w in words {
+                            anaphor_decls.insert(w, (types.clone(), origin.clone()));
+                        }
+                    }
                     Decl::Stop { words } => stops.extend(words.iter().map(|w| fold_rule_word(w))),
                     Decl::Rule {
                         id,
@@ -181,6 +192,18 @@ impl RuleSet {
         env.families
             .entry("demonym".into())
             .or_insert_with(|| demonyms.keys().cloned().collect());
+        let mut anaphors = BTreeMap::new();
+        for (word, (types, origin)) in anaphor_decls {
+            match accept_of(&types, &env) {
+                Ok(a) if a.demonym || a.anaphor => errors.push(origin.error(
+                    "an anaphor stands for a mention: `demonym` and `anaphor` are not types here",
+                )),
+                Ok(a) => {
+                    anaphors.insert(fold_rule_word(&word), a);
+                }
+                Err(msg) => errors.push(origin.error(format!("anaphor `{word}`: {msg}"))),
+            }
+        }
         let mut compiled = Vec::new();
         let mut by_order: Vec<_> = rules.into_iter().collect();
         by_order.sort_by_key(|(_, r)| r.0);
@@ -252,6 +275,7 @@ impl RuleSet {
             refusals,
             breaks,
             stops,
+            anaphors,
             symmetric,
         })
     }

@@ -45,6 +45,12 @@ pub enum Decl {
     },
     /// `symmetric RELATION ...`
     Symmetric { relations: Vec<String> },
+    /// `anaphor WORD ...: TYPE ...` (nouns that stand for an entity named before)
+    Anaphor {
+        words: Vec<String>,
+        types: Vec<String>,
+        origin: Origin,
+    },
     /// `stop: word ...` (words a `..N` gap does not pass)
     Stop { words: Vec<String> },
     /// `rule ID RELATION [ignore=CLASS,...]: pattern`
@@ -57,7 +63,8 @@ pub enum Decl {
     },
 }
 
-const KEYWORDS: &str = "family, class, demonym, macro, title, refuse, symmetric, stop or rule";
+const KEYWORDS: &str =
+    "family, class, demonym, anaphor, macro, title, refuse, symmetric, stop or rule";
 
 /// Splits `text` (the file `path`) into declarations; every malformed line is reported.
 pub fn parse_file(path: &Path, text: &str) -> (Vec<Decl>, Vec<Diagnostic>) {
@@ -214,6 +221,24 @@ fn parse_decl(line: &str, origin: Origin) -> Result<Decl, String> {
                 class: class.to_string(),
                 window,
                 words: nonempty(list(), "word")?,
+            })
+        }
+        "anaphor" => {
+            if args.is_empty() {
+                return Err(
+                    "expected `anaphor WORD ...: TYPE ...`, e.g. `anaphor city town: place`".into(),
+                );
+            }
+            let words = args.iter().map(|w| w.to_lowercase()).collect();
+            let types = body
+                .split([',', ' '])
+                .filter(|t| !t.is_empty())
+                .map(str::to_string)
+                .collect();
+            Ok(Decl::Anaphor {
+                words,
+                types: nonempty(types, "type")?,
+                origin,
             })
         }
         "stop" => {

@@ -34,6 +34,8 @@ pub struct Accept {
     pub named: Vec<String>,
     /// Whether a demonym word (`Iraqi`) fills the slot with its state.
     pub demonym: bool,
+    /// Whether an anaphoric noun (`the city`) fills the slot with the entity it stands for.
+    pub anaphor: bool,
 }
 
 impl Accept {
@@ -330,6 +332,15 @@ fn slot(a: &str, side: Side, env: &Env) -> Result<Node, String> {
     })
 }
 
+/// What a list of slot types accepts (as in `X:TYPE,TYPE`).
+pub fn accept_of(types: &[String], env: &Env) -> Result<Accept, String> {
+    let mut accept = Accept::default();
+    for t in types {
+        add_type(t, env, &mut accept, 0)?;
+    }
+    Ok(accept)
+}
+
 fn add_type(t: &str, env: &Env, accept: &mut Accept, depth: usize) -> Result<(), String> {
     if let Some(word) = t.strip_prefix('=') {
         if !is_word(word) {
@@ -338,6 +349,8 @@ fn add_type(t: &str, env: &Env, accept: &mut Accept, depth: usize) -> Result<(),
         accept.named.push(word.to_lowercase());
     } else if t == "demonym" {
         accept.demonym = true;
+    } else if t == "anaphor" {
+        accept.anaphor = true;
     } else if let Some(ty) = EntityType::parse(t) {
         if !accept.types.contains(&ty) {
             accept.types.push(ty);
@@ -352,7 +365,7 @@ fn add_type(t: &str, env: &Env, accept: &mut Accept, depth: usize) -> Result<(),
     } else {
         let types: Vec<&str> = EntityType::ALL.iter().map(|t| t.as_str()).collect();
         return Err(format!(
-            "unknown type `{t}`: expected {}, demonym, =word or a declared class",
+            "unknown type `{t}`: expected {}, demonym, anaphor, =word or a declared class",
             types.join(", ")
         ));
     }

@@ -23,6 +23,8 @@ pub enum Via {
     Pronoun,
     /// A demonym standing for its state.
     Demonym,
+    /// A noun (`the city`, `Department`) standing for an entity named before.
+    Anaphor,
 }
 
 /// An entity a token stands for.
@@ -72,6 +74,8 @@ pub struct Context<'a> {
     pub demonyms: &'a HashMap<String, u32>,
     /// The last person named before a byte offset, for pronouns.
     pub person_before: &'a dyn Fn(usize) -> Option<u32>,
+    /// The entity an anaphoric noun at a byte offset stands for, if the word is one.
+    pub anaphor: &'a dyn Fn(&str, usize) -> Option<Filler>,
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -184,6 +188,9 @@ pub fn tokenize(text: &str, range: (usize, usize), spans: &[Span], cx: &Context)
                     kind: EntityType::Government,
                     via: Via::Demonym,
                 });
+            }
+            if ent.is_none() {
+                ent = (cx.anaphor)(&folded, i);
             }
             if matches!(folded.as_str(), "he" | "him" | "she") {
                 ent = (cx.person_before)(i).map(|p| Filler {
@@ -319,10 +326,12 @@ mod tests {
         let mut dem = HashMap::new();
         dem.insert("iraqi".to_string(), 7);
         let none = |_: usize| Some(9);
+        let no_anaphor = |_: &str, _: usize| None;
         let cx = Context {
             vocab: &v,
             demonyms: &dem,
             person_before: &none,
+            anaphor: &no_anaphor,
         };
         tokenize(text, (0, text.len()), spans, &cx)
             .into_iter()
