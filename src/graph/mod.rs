@@ -8,10 +8,15 @@
 mod build;
 mod filter;
 mod json;
+mod lookup;
+mod neighborhood;
+mod stats;
 
 pub use build::GraphBuilder;
 pub use filter::Filter;
 pub use json::FORMAT_VERSION;
+pub use lookup::{Candidate, Resolution, resolve};
+pub use stats::{Centrality, PAGERANK_DAMPING, PAGERANK_ITERATIONS};
 
 use crate::gazetteer::EntityType;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
