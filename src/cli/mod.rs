@@ -6,6 +6,11 @@
 mod build;
 mod extract;
 mod filter;
+mod inspect;
+mod neighbors;
+mod path;
+mod show;
+mod stats;
 
 pub use filter::FilterArgs;
 
@@ -29,6 +34,14 @@ enum Command {
     Build(build::BuildArgs),
     /// Write the mentions and relations of a corpus as JSON Lines.
     Extract(extract::ExtractArgs),
+    /// List the entities around one entity, with relations and evidence.
+    Neighbors(neighbors::NeighborsArgs),
+    /// Show an entity card: names, mentions, documents and relations.
+    Show(show::ShowArgs),
+    /// Find the shortest paths between two entities, with evidence for each hop.
+    Path(path::PathArgs),
+    /// Count entities and relations; rank entities by degree and PageRank.
+    Stats(stats::StatsArgs),
 }
 
 /// Where the corpus and the gazetteer come from, shared by the commands that read text.
@@ -80,6 +93,10 @@ pub fn run() -> i32 {
     let result = match cli.command {
         Command::Build(args) => build::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Neighbors(args) => neighbors::run(args),
+        Command::Show(args) => show::run(args),
+        Command::Path(args) => path::run(args),
+        Command::Stats(args) => stats::run(args),
     };
     match result {
         Ok(code) => code,
