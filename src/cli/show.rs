@@ -20,6 +20,9 @@ pub struct ShowArgs {
     entity: String,
 }
 
+/// A group of relations on the card: co-occurrence last, then by relation and arrow.
+type GroupKey = (bool, String, &'static str);
+
 /// `items` joined with ", " and wrapped to `width`, continuation lines indented by `indent`.
 fn wrap(items: &[String], indent: usize, first: usize, width: usize) -> String {
     let mut out = String::new();
@@ -77,8 +80,8 @@ pub fn run(args: ShowArgs) -> Result<i32> {
     );
     let _ = writeln!(s, "{}{}", field("documents"), wrap(&node.documents, INDENT, INDENT, width));
 
-    // (relation, arrow) -> [(weight, other label)]
-    let mut groups: BTreeMap<(bool, String, &str), Vec<(&Edge, &str)>> = BTreeMap::new();
+    // (co-occurrence last, relation, arrow) -> [(edge, other end's name)]
+    let mut groups: BTreeMap<GroupKey, Vec<(&Edge, &str)>> = BTreeMap::new();
     let edges = loaded.graph.edges_of(&id);
     for e in &edges {
         let (other, arrow) = if !e.directed {
