@@ -168,12 +168,8 @@ fn neighbourhood(
     filter: &FilterArgs,
 ) -> Result<(Graph, BTreeMap<String, usize>)> {
     let mut filter = filter.to_filter()?;
-    let types = std::mem::take(&mut filter.types);
     let top = filter.top.take();
-    let filtered = filter.apply(graph);
-    let base = if filtered.node(center).is_some() { filtered } else { graph.subgraph([center]) };
-    let mut dist = base.neighborhood(center, depth, &types);
-    let mut ego = base.subgraph(dist.keys().map(String::as_str));
+    let (mut ego, mut dist) = graph.ego(center, depth, &filter);
     if let Some(top) = top {
         let mut score: BTreeMap<&str, u64> = BTreeMap::new();
         for e in ego.edges() {

@@ -20,7 +20,6 @@
 use super::Graph;
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::tag::fold_key;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// An entity a query could mean.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -100,49 +99,97 @@ fn typo_limit(len: usize) -> usize {
     }
 }
 
-/// The names of one entity, folded: (id and canonical names, aliases).
-struct Keys {
-    candidate: Candidate,
+/// The names of one entity as written: (id and canonical names, aliases).
+struct Entry<'a> {
+    id: &'a str,
+    label: &'a str,
+    kind: EntityType,
+    mentions: u64,
     in_graph: bool,
-    primary: BTreeSet<String>,
-    aliases: BTreeSet<String>,
+    primary: Vec<&'a str>,
+    aliases: Vec<&'a str>,
 }
 
-fn collect_keys(graph: &Graph, gazetteer: Option<&Gazetteer>) -> Vec<Keys> {
-    let mut keys: BTreeMap<String, Keys> = BTreeMap::new();
-    for n in graph.nodes() {
-        keys.insert(
-            n.id.clone(),
-            Keys {
-                candidate: Candidate { id: n.id.clone(), label: n.label.clone(), kind: n.kind, mentions: n.mentions },
-                in_graph: true,
-                primary: [fold_key(&n.id), fold_key(&n.label)].into_iter().collect(),
-                aliases: n.aliases.keys().map(|a| fold_key(a)).collect(),
-            },
-        );
+impl Entry<'_> {
+    fn candidate(&self) -> Candidate {
+        Candidate { id: self.id.to_string(), label: self.label.to_string(), kind: self.kind, mentions: self.mentions }
     }
+
+    fn names(&self) -> impl Iterator<Item = &str> {
+        self.primary.iter().chain(&self.aliases).copied()
+    }
+}
+
+/// Graph nodes (sorted by id) then gazetteer entities that are not in the graph; a
+/// gazetteer entity in the graph adds its names to the node's.
+fn entries<'a>(graph: &'a Graph, gazetteer: Option<&'a Gazetteer>) -> Vec<Entry<'a>> {
+    let mut out: Vec<Entry<'a>> = graph
+        .nodes()
+        .map(|n| Entry {
+            id: &n.id,
+            label: &n.label,
+            kind: n.kind,
+            mentions: n.mentions,
+            in_graph: true,
+            primary: vec![&n.id, &n.label],
+            aliases: n.aliases.keys().map(String::as_str).collect(),
+        })
+        .collect();
+    let in_graph = out.len();
     for e in gazetteer.into_iter().flat_map(Gazetteer::entities) {
-        let k = keys.entry(e.id.clone()).or_insert_with(|| Keys {
-            candidate: Candidate { id: e.id.clone(), label: e.name.clone(), kind: e.kind, mentions: 0 },
-            in_graph: false,
-            primary: [fold_key(&e.id)].into_iter().collect(),
-            aliases: BTreeSet::new(),
-        });
-        k.primary.insert(fold_key(&e.name));
-        k.aliases.extend(e.aliases.iter().map(|a| fold_key(a)));
+        let aliases = e.aliases.iter().map(String::as_str);
+        match out[..in_graph].binary_search_by(|x| x.id.cmp(&e.id)) {
+            Ok(i) => {
+                out[i].primary.push(&e.name);
+                out[i].aliases.extend(aliases);
+            }
+            Err(_) => out.push(Entry {
+                id: &e.id,
+                label: &e.name,
+                kind: e.kind,
+                mentions: 0,
+                in_graph: false,
+                primary: vec![&e.id, &e.name],
+                aliases: aliases.collect(),
+            }),
+        }
     }
-    keys.into_values().collect()
+    out
 }
 
-fn decide(matches: Vec<&Keys>) -> Option<Resolution> {
+/// The lower-case ASCII letters and digits of `s`. Folding keeps every one of them and
+/// makes no new ones out of ASCII, so for an ASCII name they must agree with the key's
+/// before the (slower) folding is worth doing.
+fn ascii_alnum(s: &str) -> impl Iterator<Item = u8> + '_ {
+    s.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase())
+}
+
+/// Whether `name` folds to `key`.
+fn same_key(name: &str, key: &str) -> bool {
+    if name.is_ascii() && !ascii_alnum(name).eq(ascii_alnum(key)) {
+        return false;
+    }
+    fold_key(name) == key
+}
+
+/// Whether `name` may contain the word `probe` (ASCII letters and digits) once folded.
+fn may_contain(name: &str, probe: &[u8]) -> bool {
+    if !name.is_ascii() || probe.is_empty() {
+        return true;
+    }
+    let letters: Vec<u8> = ascii_alnum(name).collect();
+    letters.windows(probe.len()).any(|w| w == probe)
+}
+
+fn decide(matches: Vec<&Entry>) -> Option<Resolution> {
     if matches.is_empty() {
         return None;
     }
-    let (inside, outside): (Vec<&Keys>, Vec<&Keys>) = matches.into_iter().partition(|k| k.in_graph);
+    let (inside, outside): (Vec<&Entry>, Vec<&Entry>) = matches.into_iter().partition(|k| k.in_graph);
     Some(match inside.as_slice() {
-        [one] => Resolution::Found(one.candidate.id.clone()),
-        [] => Resolution::NotInGraph(outside.iter().map(|k| k.candidate.clone()).collect()),
-        many => Resolution::Ambiguous(many.iter().map(|k| k.candidate.clone()).collect()),
+        [one] => Resolution::Found(one.id.to_string()),
+        [] => Resolution::NotInGraph(outside.iter().map(|k| k.candidate()).collect()),
+        many => Resolution::Ambiguous(many.iter().map(|k| k.candidate()).collect()),
     })
 }
 
@@ -154,26 +201,29 @@ pub fn resolve(graph: &Graph, gazetteer: Option<&Gazetteer>, query: &str) -> Res
         return Resolution::Found(query.to_string());
     }
     let key = fold_key(query);
-    let all = collect_keys(graph, gazetteer);
-    let tier = |pred: &dyn Fn(&Keys) -> bool| decide(all.iter().filter(|k| pred(k)).collect());
     if key.is_empty() {
         return Resolution::NotFound(Vec::new());
     }
-    if let Some(r) = tier(&|k| k.primary.contains(&key)) {
+    let all = entries(graph, gazetteer);
+    let tier = |pred: &dyn Fn(&Entry) -> bool| decide(all.iter().filter(|k| pred(k)).collect());
+    if let Some(r) = tier(&|k| k.primary.iter().any(|n| same_key(n, &key))) {
         return r;
     }
-    if let Some(r) = tier(&|k| k.aliases.contains(&key)) {
+    if let Some(r) = tier(&|k| k.aliases.iter().any(|n| same_key(n, &key))) {
         return r;
     }
     let bare = strip_articles(&key);
     if !bare.is_empty() {
-        let names =
-            |k: &Keys| -> Vec<String> { k.primary.iter().chain(&k.aliases).map(|n| strip_articles(n)).collect() };
-        if let Some(r) = tier(&|k| names(k).contains(&bare)) {
+        let longest = bare.split(' ').max_by_key(|w| w.len()).unwrap_or("");
+        let probe: Vec<u8> = ascii_alnum(longest).collect();
+        let bare_names = |k: &Entry| -> Vec<String> {
+            k.names().filter(|n| may_contain(n, &probe)).map(|n| strip_articles(&fold_key(n))).collect()
+        };
+        if let Some(r) = tier(&|k| bare_names(k).contains(&bare)) {
             return r;
         }
         if bare.len() >= 3
-            && let Some(r) = tier(&|k| names(k).iter().any(|n| contains_words(n, &bare)))
+            && let Some(r) = tier(&|k| bare_names(k).iter().any(|n| contains_words(n, &bare)))
         {
             return r;
         }
@@ -183,14 +233,14 @@ pub fn resolve(graph: &Graph, gazetteer: Option<&Gazetteer>, query: &str) -> Res
 
 /// The entities whose names are nearest to `key` by edit distance: whole names, or (for a
 /// one-word query) single words of a name.
-fn suggest(all: &[Keys], key: &str) -> Vec<Candidate> {
+fn suggest(all: &[Entry], key: &str) -> Vec<Candidate> {
     let limit = typo_limit(key.chars().count());
     let one_word = !key.contains(' ');
-    let mut scored: Vec<(usize, bool, u64, &Candidate)> = Vec::new();
+    let mut scored: Vec<(usize, bool, u64, &Entry)> = Vec::new();
     for k in all {
         let mut best = limit + 1;
-        for name in k.primary.iter().chain(&k.aliases) {
-            best = best.min(edit_distance(key, name, limit));
+        for name in k.names().map(fold_key) {
+            best = best.min(edit_distance(key, &name, limit));
             if one_word {
                 for word in name.split(' ').filter(|w| w.chars().count() >= 4) {
                     best = best.min(edit_distance(key, word, limit));
@@ -198,11 +248,11 @@ fn suggest(all: &[Keys], key: &str) -> Vec<Candidate> {
             }
         }
         if best <= limit {
-            scored.push((best, !k.in_graph, u64::MAX - k.candidate.mentions, &k.candidate));
+            scored.push((best, !k.in_graph, u64::MAX - k.mentions, k));
         }
     }
-    scored.sort_by(|a, b| (a.0, a.1, a.2, &a.3.id).cmp(&(b.0, b.1, b.2, &b.3.id)));
-    scored.into_iter().take(MAX_SUGGESTIONS).map(|s| s.3.clone()).collect()
+    scored.sort_by(|a, b| (a.0, a.1, a.2, a.3.id).cmp(&(b.0, b.1, b.2, b.3.id)));
+    scored.into_iter().take(MAX_SUGGESTIONS).map(|s| s.3.candidate()).collect()
 }
 
 #[cfg(test)]
@@ -210,6 +260,7 @@ mod tests {
     use super::*;
     use crate::gazetteer::parse_str;
     use crate::graph::Node;
+    use std::collections::BTreeMap;
     use std::path::Path;
 
     fn node(id: &str, label: &str, kind: EntityType, aliases: &[&str]) -> Node {

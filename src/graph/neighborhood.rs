@@ -5,7 +5,7 @@
 //! both who it acts on and who acts on it) and visits neighbours in id order, so every
 //! result depends only on the graph.
 
-use super::{Edge, Graph, Node};
+use super::{Edge, Filter, Graph, Node};
 use crate::gazetteer::EntityType;
 use petgraph::graph::NodeIndex;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -72,6 +72,65 @@ impl Graph {
             }
         }
         dist
+    }
+
+    /// The ego network of `center`: the entities within `depth` hops over the edges
+    /// `filter` keeps (as [`Filter::edge`] cuts them), entered only when of one of
+    /// `filter.types` (if any; the centre is always kept), and every kept edge between
+    /// two of them; with the distance of each entity. `filter.top` is ignored. Only the
+    /// edges around the neighbourhood are looked at, so this is fast on large graphs.
+    /// Empty when `center` is not in the graph.
+    pub fn ego(&self, center: &str, depth: usize, filter: &Filter) -> (Graph, BTreeMap<String, usize>) {
+        let mut dist: BTreeMap<String, usize> = BTreeMap::new();
+        if self.index_of(center).is_none() {
+            return (Graph::from_parts(Vec::new(), Vec::new(), self.documents.clone()), dist);
+        }
+        let mut kept: BTreeMap<(&str, &str, &str), Option<Edge>> = BTreeMap::new();
+        dist.insert(center.to_string(), 0);
+        let mut frontier: Vec<String> = vec![center.to_string()];
+        for d in 1..=depth {
+            let mut next: BTreeSet<&str> = BTreeSet::new();
+            for id in &frontier {
+                for e in self.edges_of(id) {
+                    let far = if e.source == *id { e.target.as_str() } else { e.source.as_str() };
+                    if dist.contains_key(far) || next.contains(far) {
+                        continue;
+                    }
+                    let node = self.node(far).expect("edge ends are nodes");
+                    if !(filter.types.is_empty() || filter.types.contains(&node.kind)) {
+                        continue;
+                    }
+                    let kept_edge = kept
+                        .entry((e.source.as_str(), e.target.as_str(), e.relation.as_str()))
+                        .or_insert_with(|| filter.edge(e));
+                    if kept_edge.is_some() {
+                        next.insert(far);
+                    }
+                }
+            }
+            if next.is_empty() {
+                break;
+            }
+            frontier = next.iter().map(|n| n.to_string()).collect();
+            for n in next {
+                dist.insert(n.to_string(), d);
+            }
+        }
+        let mut edges = Vec::new();
+        for id in dist.keys() {
+            for e in self.edges_of(id) {
+                if e.source == *id && dist.contains_key(&e.target) {
+                    let key = (e.source.as_str(), e.target.as_str(), e.relation.as_str());
+                    let kept_edge = match kept.remove(&key) {
+                        Some(k) => k,
+                        None => filter.edge(e),
+                    };
+                    edges.extend(kept_edge);
+                }
+            }
+        }
+        let nodes: Vec<Node> = dist.keys().filter_map(|id| self.node(id)).cloned().collect();
+        (Graph::from_parts(nodes, edges, self.documents.clone()), dist)
     }
 
     /// The subgraph of these entities and every edge between two of them.
@@ -219,6 +278,20 @@ mod tests {
         let n = g.neighborhood("a", 3, &[EntityType::Person]);
         assert_eq!(n.keys().map(String::as_str).collect::<Vec<_>>(), ["a", "c", "d", "e"]);
         assert!(g.neighborhood("zz", 1, &[]).is_empty());
+    }
+
+    #[test]
+    fn ego_walks_only_kept_edges() {
+        let g = sample();
+        let f = Filter { relations: vec!["co_occurs".into()], ..Filter::default() };
+        let (ego, dist) = g.ego("a", 2, &f);
+        assert_eq!(dist.keys().map(String::as_str).collect::<Vec<_>>(), ["a", "b", "d"]);
+        assert_eq!(ego.edge_count(), 2);
+        let (ego, dist) = g.ego("a", 1, &Filter::default());
+        assert_eq!((ego.node_count(), ego.edge_count(), dist.len()), (3, 2, 3));
+        let f = Filter { types: vec![EntityType::Place], ..Filter::default() };
+        assert_eq!(g.ego("a", 3, &f).1.len(), 2);
+        assert!(g.ego("zz", 1, &f).1.is_empty());
     }
 
     #[test]
