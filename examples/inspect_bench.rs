@@ -28,7 +28,14 @@ impl Rng {
     }
 }
 
-const RELATIONS: [&str; 6] = ["co_occurs", "co_occurs", "co_occurs", "backed_by", "leads", "attacked"];
+const RELATIONS: [&str; 6] = [
+    "co_occurs",
+    "co_occurs",
+    "co_occurs",
+    "backed_by",
+    "leads",
+    "attacked",
+];
 
 fn generate(nodes: usize, edges: usize) -> Graph {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
@@ -66,7 +73,9 @@ fn generate(nodes: usize, edges: usize) -> Graph {
         }
         let doc = &docs[rng.below(docs.len())];
         let at = rng.below(5000);
-        let text = format!("Entity {s} and Entity {t} were named together in this report about events in the region.");
+        let text = format!(
+            "Entity {s} and Entity {t} were named together in this report about events in the region."
+        );
         edge_list.push(Edge {
             source: id(s),
             target: id(t),
@@ -93,8 +102,14 @@ fn ms(t: Instant) -> f64 {
 }
 
 fn main() {
-    let args: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
-    let (n_nodes, n_edges) = (args.first().copied().unwrap_or(100_000), args.get(1).copied().unwrap_or(1_000_000));
+    let args: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let (n_nodes, n_edges) = (
+        args.first().copied().unwrap_or(100_000),
+        args.get(1).copied().unwrap_or(1_000_000),
+    );
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("graph.json");
 
@@ -136,7 +151,9 @@ fn main() {
     let load_ms = ms(t);
     let t = Instant::now();
     let label = graph.node(&hub.1).unwrap().label.clone();
-    let Resolution::Found(id) = resolve(&graph, None, &label) else { panic!("'{label}' does not resolve") };
+    let Resolution::Found(id) = resolve(&graph, None, &label) else {
+        panic!("'{label}' does not resolve")
+    };
     let resolve_ms = ms(t);
     let t = Instant::now();
     let (ego, dist) = graph.ego(&id, 1, &Filter::default());
@@ -150,10 +167,19 @@ fn main() {
     let depth2_ms = ms(t);
 
     println!("baseline: read bytes {read_ms:.0} ms, parse to serde_json::Value {value_ms:.0} ms");
-    println!("load graph.json (parse + index)        {load_ms:>7.0} ms  ({:.2}x the Value parse)", load_ms / value_ms);
+    println!(
+        "load graph.json (parse + index)        {load_ms:>7.0} ms  ({:.2}x the Value parse)",
+        load_ms / value_ms
+    );
     println!("resolve '{label}' by name (no exact id)  {resolve_ms:>7.1} ms");
-    println!("neighbors, depth 1: {:>5} neighbours    {query_ms:>7.1} ms", dist.len() - 1);
-    println!("neighbourhood, depth 2: {:>6} entities  {depth2_ms:>7.1} ms", dist2.len() - 1);
+    println!(
+        "neighbors, depth 1: {:>5} neighbours    {query_ms:>7.1} ms",
+        dist.len() - 1
+    );
+    println!(
+        "neighbourhood, depth 2: {:>6} entities  {depth2_ms:>7.1} ms",
+        dist2.len() - 1
+    );
     let t = Instant::now();
     let word = format!("{}", label.split(' ').next_back().unwrap());
     let by_word = resolve(&graph, None, &format!("entity {word}"));
@@ -163,6 +189,8 @@ fn main() {
     let miss_ms = ms(t);
     assert!(matches!(by_word, Resolution::Found(_)));
     assert!(matches!(miss, Resolution::NotFound(_)));
-    println!("resolve lower-case name {exact_ms:>7.1} ms; a miss with suggestions {miss_ms:>7.1} ms");
+    println!(
+        "resolve lower-case name {exact_ms:>7.1} ms; a miss with suggestions {miss_ms:>7.1} ms"
+    );
     println!("total load + resolve + query          {total_ms:>7.0} ms");
 }

@@ -18,12 +18,20 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A problem at `path:line`.
     pub fn at(path: &Path, line: usize, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { path: path.to_path_buf(), line: Some(line), message: message.into() }
+        Diagnostic {
+            path: path.to_path_buf(),
+            line: Some(line),
+            message: message.into(),
+        }
     }
 
     /// A problem with a whole file.
     pub fn file(path: &Path, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { path: path.to_path_buf(), line: None, message: message.into() }
+        Diagnostic {
+            path: path.to_path_buf(),
+            line: None,
+            message: message.into(),
+        }
     }
 }
 
@@ -42,7 +50,10 @@ pub enum Error {
     /// One or more problems in input files (gazetteer, rules, corpus, graph files).
     Invalid(Vec<Diagnostic>),
     /// An operating-system error on a path.
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// A problem with what was asked rather than with a file.
     Usage(String),
 }
@@ -55,7 +66,10 @@ impl Error {
 
     /// An I/O error on `path`.
     pub fn io(path: &Path, source: std::io::Error) -> Error {
-        Error::Io { path: path.to_path_buf(), source }
+        Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }
     }
 }
 

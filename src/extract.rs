@@ -30,8 +30,19 @@ pub fn to_jsonl(docs: &[Document], analyses: &[Analysis]) -> String {
             out.push_str(&line.to_string());
             out.push('\n');
         }
-        let mut relations: Vec<_> = a.findings.iter().filter(|f| f.relation != CO_OCCURS).collect();
-        relations.sort_by_key(|f| (f.sentence, f.relation.clone(), f.source.clone(), f.target.clone()));
+        let mut relations: Vec<_> = a
+            .findings
+            .iter()
+            .filter(|f| f.relation != CO_OCCURS)
+            .collect();
+        relations.sort_by_key(|f| {
+            (
+                f.sentence,
+                f.relation.clone(),
+                f.source.clone(),
+                f.target.clone(),
+            )
+        });
         for f in relations {
             let line = json!({
                 "kind": "relation",

@@ -29,7 +29,9 @@ pub struct Pipeline {
 impl Pipeline {
     /// Builds the pipeline for a gazetteer.
     pub fn new(gazetteer: &Gazetteer) -> Pipeline {
-        Pipeline { tagger: Tagger::new(gazetteer) }
+        Pipeline {
+            tagger: Tagger::new(gazetteer),
+        }
     }
 
     /// The tagger.
@@ -42,7 +44,15 @@ impl Pipeline {
         let sentences = split_sentences(&doc.text);
         let mentions = self.tagger.tag(&doc.text);
         let findings = cooccurrences(&sentences, &mentions);
-        Analysis { doc: DocInfo { id: doc.id.clone(), date: doc.date.clone() }, sentences, mentions, findings }
+        Analysis {
+            doc: DocInfo {
+                id: doc.id.clone(),
+                date: doc.date.clone(),
+            },
+            sentences,
+            mentions,
+            findings,
+        }
     }
 
     /// Analyses documents in parallel; the result keeps the input order.

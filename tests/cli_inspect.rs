@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inspect").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/inspect")
+        .join(name)
 }
 
 /// One run of the binary, kept for assertions that print everything on failure.
@@ -36,18 +38,35 @@ impl Run {
     }
 
     fn expect_code(&self, code: i32) -> &Run {
-        assert_eq!(self.out.status.code(), Some(code), "expected exit {code}\n{}", self.describe());
-        assert!(!self.stderr().contains("panicked"), "panic\n{}", self.describe());
+        assert_eq!(
+            self.out.status.code(),
+            Some(code),
+            "expected exit {code}\n{}",
+            self.describe()
+        );
+        assert!(
+            !self.stderr().contains("panicked"),
+            "panic\n{}",
+            self.describe()
+        );
         self
     }
 
     fn expect_stdout(&self, needle: &str) -> &Run {
-        assert!(self.stdout().contains(needle), "stdout lacks {needle:?}\n{}", self.describe());
+        assert!(
+            self.stdout().contains(needle),
+            "stdout lacks {needle:?}\n{}",
+            self.describe()
+        );
         self
     }
 
     fn expect_stderr(&self, needle: &str) -> &Run {
-        assert!(self.stderr().contains(needle), "stderr lacks {needle:?}\n{}", self.describe());
+        assert!(
+            self.stderr().contains(needle),
+            "stderr lacks {needle:?}\n{}",
+            self.describe()
+        );
         self
     }
 }
@@ -57,7 +76,16 @@ impl Run {
 fn newsgraph(args: &[&str]) -> Run {
     let dir = tempfile::tempdir().unwrap();
     let graph = fixture("graph.json").display().to_string();
-    let args: Vec<String> = args.iter().map(|a| if *a == "GRAPH" { graph.clone() } else { a.to_string() }).collect();
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| {
+            if *a == "GRAPH" {
+                graph.clone()
+            } else {
+                a.to_string()
+            }
+        })
+        .collect();
     let out = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
         .args(&args)
         .current_dir(dir.path())
@@ -80,16 +108,28 @@ fn row(run: &Run, name: &str, relation: &str) -> String {
 #[test]
 fn neighbors_of_khazali_lists_the_group_he_leads() {
     let run = newsgraph(&["neighbors", "GRAPH", "khazali"]);
-    run.expect_code(0).expect_stdout("Qais al-Khazali (person, qais_al_khazali): 2 neighbours, 3 edges");
+    run.expect_code(0)
+        .expect_stdout("Qais al-Khazali (person, qais_al_khazali): 2 neighbours, 3 edges");
     let leads = row(&run, "Asaib Ahl al-Haq", "leads");
     assert!(
-        leads.contains("militia") && leads.contains(" → ") && leads.contains("Qais al-Khazali, who leads"),
+        leads.contains("militia")
+            && leads.contains(" → ")
+            && leads.contains("Qais al-Khazali, who leads"),
         "{leads}"
     );
     // Heaviest neighbour first, typed relation before co-occurrence.
     let stdout = run.stdout();
-    let lines: Vec<&str> = stdout.lines().skip(2).map(|l| l.split("  ").next().unwrap()).collect();
-    assert_eq!(lines, ["Asaib Ahl al-Haq", "Asaib Ahl al-Haq", "Baghdad"], "{}", run.describe());
+    let lines: Vec<&str> = stdout
+        .lines()
+        .skip(2)
+        .map(|l| l.split("  ").next().unwrap())
+        .collect();
+    assert_eq!(
+        lines,
+        ["Asaib Ahl al-Haq", "Asaib Ahl al-Haq", "Baghdad"],
+        "{}",
+        run.describe()
+    );
 }
 
 #[test]
@@ -97,21 +137,32 @@ fn neighbors_by_relation_shows_who_is_backed() {
     let run = newsgraph(&["neighbors", "GRAPH", "Iran", "--relation", "backed_by"]);
     run.expect_code(0);
     let kh = row(&run, "Kataib Hezbollah", "backed_by");
-    assert!(kh.contains(" ← ") && kh.contains(" 2 "), "{kh}\n{}", run.describe());
+    assert!(
+        kh.contains(" ← ") && kh.contains(" 2 "),
+        "{kh}\n{}",
+        run.describe()
+    );
     row(&run, "Asaib Ahl al-Haq", "backed_by");
     assert!(!run.stdout().contains("co_occurs"), "{}", run.describe());
 }
 
 #[test]
 fn lookup_ignores_case_apostrophes_and_takes_ids_and_aliases() {
-    for q in ["kataib hezbollah", "Kata’ib Hezbollah", "KATAIB_HEZBOLLAH", "kataib_hezbollah"] {
+    for q in [
+        "kataib hezbollah",
+        "Kata’ib Hezbollah",
+        "KATAIB_HEZBOLLAH",
+        "kataib_hezbollah",
+    ] {
         newsgraph(&["neighbors", "GRAPH", q])
             .expect_code(0)
             .expect_stdout("Kataib Hezbollah (militia, kataib_hezbollah)");
     }
     // A gazetteer alias that the text never used resolves with -g.
     let gaz = fixture("gaz").display().to_string();
-    newsgraph(&["neighbors", "GRAPH", "KH", "-g", &gaz]).expect_code(0).expect_stdout("(militia, kataib_hezbollah)");
+    newsgraph(&["neighbors", "GRAPH", "KH", "-g", &gaz])
+        .expect_code(0)
+        .expect_stdout("(militia, kataib_hezbollah)");
     newsgraph(&["neighbors", "GRAPH", "KH"]).expect_code(2);
 }
 
@@ -128,8 +179,13 @@ fn misspelling_gets_a_suggestion_and_exit_2() {
 #[test]
 fn unknown_name_exits_2_with_one_line() {
     let run = newsgraph(&["neighbors", "GRAPH", "Zorgblatt"]);
-    run.expect_code(2).expect_stderr("no entity named 'Zorgblatt' in ");
-    assert!(run.stderr().starts_with("newsgraph: "), "{}", run.describe());
+    run.expect_code(2)
+        .expect_stderr("no entity named 'Zorgblatt' in ");
+    assert!(
+        run.stderr().starts_with("newsgraph: "),
+        "{}",
+        run.describe()
+    );
     assert_eq!(run.stderr().lines().count(), 1, "{}", run.describe());
 }
 
@@ -146,7 +202,9 @@ fn gazetteer_entity_missing_from_graph_says_so() {
     let gaz = fixture("gaz").display().to_string();
     newsgraph(&["show", "GRAPH", "Lebanese Hezbollah", "-g", &gaz])
         .expect_code(2)
-        .expect_stderr("'Lebanese Hezbollah' is Hezbollah (militia, hezbollah) in the gazetteer, but not in");
+        .expect_stderr(
+            "'Lebanese Hezbollah' is Hezbollah (militia, hezbollah) in the gazetteer, but not in",
+        );
 }
 
 #[test]
@@ -157,7 +215,9 @@ fn missing_or_broken_graph_file_exits_2() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.json");
     std::fs::write(&bad, "{\"nodes\": [").unwrap();
-    newsgraph(&["stats", bad.to_str().unwrap()]).expect_code(2).expect_stderr("not a newsgraph graph.json");
+    newsgraph(&["stats", bad.to_str().unwrap()])
+        .expect_code(2)
+        .expect_stderr("not a newsgraph graph.json");
 }
 
 #[test]
@@ -168,10 +228,18 @@ fn table_fits_80_columns_without_colour_when_piped() {
     ] {
         let run = newsgraph(args);
         run.expect_code(0);
-        assert!(!run.stdout().contains('\x1b'), "colour escape in piped output\n{}", run.describe());
+        assert!(
+            !run.stdout().contains('\x1b'),
+            "colour escape in piped output\n{}",
+            run.describe()
+        );
         if !args.contains(&"--evidence") {
             for line in run.stdout().lines() {
-                assert!(line.chars().count() <= 80, "line longer than 80: {line:?}\n{}", run.describe());
+                assert!(
+                    line.chars().count() <= 80,
+                    "line longer than 80: {line:?}\n{}",
+                    run.describe()
+                );
             }
         }
     }
@@ -179,17 +247,39 @@ fn table_fits_80_columns_without_colour_when_piped() {
 
 #[test]
 fn depth_two_indents_second_hop_under_its_neighbour() {
-    let run = newsgraph(&["neighbors", "GRAPH", "khazali", "--depth", "2", "--no-cooccurrence"]);
+    let run = newsgraph(&[
+        "neighbors",
+        "GRAPH",
+        "khazali",
+        "--depth",
+        "2",
+        "--no-cooccurrence",
+    ]);
     run.expect_code(0);
     let stdout = run.stdout();
     let lines: Vec<&str> = stdout.lines().skip(2).collect();
-    assert!(lines[0].starts_with("Asaib Ahl al-Haq") && lines[0].contains("leads"), "{}", run.describe());
-    assert!(lines[1].starts_with("  Iran") && lines[1].contains("backed_by"), "{}", run.describe());
+    assert!(
+        lines[0].starts_with("Asaib Ahl al-Haq") && lines[0].contains("leads"),
+        "{}",
+        run.describe()
+    );
+    assert!(
+        lines[1].starts_with("  Iran") && lines[1].contains("backed_by"),
+        "{}",
+        run.describe()
+    );
 }
 
 #[test]
 fn evidence_flag_prints_every_sentence_with_document_and_offsets() {
-    let run = newsgraph(&["neighbors", "GRAPH", "Iran", "--relation", "backed_by", "--evidence"]);
+    let run = newsgraph(&[
+        "neighbors",
+        "GRAPH",
+        "Iran",
+        "--relation",
+        "backed_by",
+        "--evidence",
+    ]);
     run.expect_code(0)
         .expect_stdout("    a.txt 2020-01-05:121-180  Kataib Hezbollah, backed by Iran, warned the United States.")
         .expect_stdout("    b.txt 2020-02-10:0-64  Officials in Washington said Kata'ib Hezbollah is armed by Iran.");
@@ -197,11 +287,22 @@ fn evidence_flag_prints_every_sentence_with_document_and_offsets() {
 
 #[test]
 fn type_and_date_filters_apply_to_neighbours() {
-    let run = newsgraph(&["neighbors", "GRAPH", "kataib hezbollah", "--type", "government", "--since", "2020-02-01"]);
+    let run = newsgraph(&[
+        "neighbors",
+        "GRAPH",
+        "kataib hezbollah",
+        "--type",
+        "government",
+        "--since",
+        "2020-02-01",
+    ]);
     run.expect_code(0);
     row(&run, "Iran", "backed_by");
     assert!(!run.stdout().contains("Asaib"), "{}", run.describe());
-    assert!(row(&run, "Iran", "backed_by").contains(" 1 "), "weight counts only evidence after --since");
+    assert!(
+        row(&run, "Iran", "backed_by").contains(" 1 "),
+        "weight counts only evidence after --since"
+    );
     newsgraph(&["neighbors", "GRAPH", "Iran", "--since", "yesterday"])
         .expect_code(2)
         .expect_stderr("--since 'yesterday'");
@@ -224,9 +325,21 @@ fn json_output_is_documented_shape() {
     assert_eq!(first["type"], "militia");
     assert_eq!(first["evidence"].as_array().unwrap().len(), 1);
     assert_eq!(first["evidence"][0]["doc"], "a.txt");
-    let all = newsgraph(&["neighbors", "GRAPH", "kataib hezbollah", "--format", "json", "--evidence"]);
+    let all = newsgraph(&[
+        "neighbors",
+        "GRAPH",
+        "kataib hezbollah",
+        "--format",
+        "json",
+        "--evidence",
+    ]);
     let v: serde_json::Value = serde_json::from_str(&all.stdout()).unwrap();
-    let iran = v["neighbors"].as_array().unwrap().iter().find(|r| r["relation"] == "backed_by").unwrap();
+    let iran = v["neighbors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["relation"] == "backed_by")
+        .unwrap();
     assert_eq!(iran["evidence"].as_array().unwrap().len(), 2);
 }
 
@@ -243,16 +356,30 @@ fn dot_output_renders_with_graphviz() {
         .arg(&dot)
         .output()
         .expect("Graphviz 'dot' must be installed to run this test (apt-get install graphviz)");
-    assert!(out.status.success(), "dot failed: {}\n{}", String::from_utf8_lossy(&out.stderr), run.describe());
+    assert!(
+        out.status.success(),
+        "dot failed: {}\n{}",
+        String::from_utf8_lossy(&out.stderr),
+        run.describe()
+    );
     let svg = std::fs::read_to_string(dir.path().join("n.svg")).unwrap();
-    assert!(svg.contains("Kataib Hezbollah"), "rendered graph lacks a neighbour");
+    assert!(
+        svg.contains("Kataib Hezbollah"),
+        "rendered graph lacks a neighbour"
+    );
 }
 
 #[test]
 fn graphml_output_is_the_neighbourhood() {
     let run = newsgraph(&["neighbors", "GRAPH", "khazali", "--format", "graphml"]);
-    run.expect_code(0).expect_stdout("<graphml").expect_stdout("asaib_ahl_al_haq");
-    assert!(!run.stdout().contains("kataib_hezbollah"), "a non-neighbour is in the subgraph\n{}", run.describe());
+    run.expect_code(0)
+        .expect_stdout("<graphml")
+        .expect_stdout("asaib_ahl_al_haq");
+    assert!(
+        !run.stdout().contains("kataib_hezbollah"),
+        "a non-neighbour is in the subgraph\n{}",
+        run.describe()
+    );
 }
 
 #[test]
@@ -269,13 +396,20 @@ fn show_prints_an_entity_card() {
 
 #[test]
 fn path_shows_each_hop_with_evidence() {
-    let run = newsgraph(&["path", "GRAPH", "khazali", "Kataib Hezbollah", "--no-cooccurrence"]);
+    let run = newsgraph(&[
+        "path",
+        "GRAPH",
+        "khazali",
+        "Kataib Hezbollah",
+        "--no-cooccurrence",
+    ]);
     run.expect_code(0)
         .expect_stdout("Qais al-Khazali to Kataib Hezbollah: 1 shortest path of 3 hops")
         .expect_stdout("      → leads (weight 1)\n        [a.txt:0-72] Qais al-Khazali, who leads Asaib Ahl al-Haq")
         .expect_stdout("      ← backed_by (weight 2)");
     let all = newsgraph(&["path", "GRAPH", "khazali", "Iran"]);
-    all.expect_code(0).expect_stdout("Qais al-Khazali to Iran: 1 shortest path of 2 hops");
+    all.expect_code(0)
+        .expect_stdout("Qais al-Khazali to Iran: 1 shortest path of 2 hops");
     newsgraph(&["path", "GRAPH", "khazali", "Mosul"])
         .expect_code(1)
         .expect_stdout("no path between Qais al-Khazali and Mosul");
@@ -290,5 +424,8 @@ fn stats_counts_ranks_and_components_deterministically() {
         .expect_stdout("top by PageRank\n    1  Iran ")
         .expect_stdout("top by weighted degree\n    1  Iran ")
         .expect_stdout("  2 (sizes 9, 1)\n");
-    assert_eq!(run.stdout(), newsgraph(&["stats", "GRAPH", "--top", "3"]).stdout());
+    assert_eq!(
+        run.stdout(),
+        newsgraph(&["stats", "GRAPH", "--top", "3"]).stdout()
+    );
 }

@@ -1,4 +1,4 @@
-//! `newsgraph build`: corpus → graph files.
+//! `newsgraph build`: corpus → graph files, in every format [`newsgraph::export`] writes.
 
 use super::{FilterArgs, InputArgs, report_skipped};
 use clap::Args;
@@ -12,8 +12,10 @@ use std::path::PathBuf;
 pub struct BuildArgs {
     #[command(flatten)]
     input: InputArgs,
-    /// Output file, format by extension (.json, .graphml, .dot); repeatable
-    /// [default: output/graph.json, output/graph.graphml, output/graph.dot]
+    /// Output file, format by extension: .json (graph.json), .nodelink.json (networkx),
+    /// .graphml, .gexf, .dot/.gv, .csv (writes nodes.csv and edges.csv in its folder),
+    /// .svg/.png (rendered by Graphviz's dot); repeatable
+    /// [default: output/graph.json, output/graph.graphml, output/graph.gexf, output/graph.dot]
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Vec<PathBuf>,
     #[command(flatten)]
@@ -23,12 +25,18 @@ pub struct BuildArgs {
 /// Runs `build`.
 pub fn run(args: BuildArgs) -> Result<i32> {
     let outputs = if args.output.is_empty() {
-        ["graph.json", "graph.graphml", "graph.dot"].iter().map(|f| PathBuf::from("output").join(f)).collect()
+        ["graph.json", "graph.graphml", "graph.gexf", "graph.dot"]
+            .iter()
+            .map(|f| PathBuf::from("output").join(f))
+            .collect()
     } else {
         args.output
     };
+    let mut written = Vec::new();
     for o in &outputs {
-        Format::from_path(o)?;
+        let format = Format::from_path(o)?;
+        format.check_available(o)?;
+        written.extend(format.files(o));
     }
     let filter = args.filter.to_filter()?;
     let (gazetteer, corpus) = args.input.load()?;
@@ -39,7 +47,7 @@ pub fn run(args: BuildArgs) -> Result<i32> {
         write_graph(&graph, o)?;
     }
     let code = report_skipped(&corpus);
-    let names: Vec<String> = outputs.iter().map(|o| o.display().to_string()).collect();
+    let names: Vec<String> = written.iter().map(|o| o.display().to_string()).collect();
     eprintln!(
         "newsgraph: {} documents, {} entities, {} edges -> {}",
         corpus.documents.len(),

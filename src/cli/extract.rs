@@ -29,10 +29,10 @@ pub fn run(args: ExtractArgs) -> Result<i32> {
         Some(path) => write_atomic(path, text.as_bytes())?,
         None => {
             let mut out = std::io::stdout().lock();
-            if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    return Err(newsgraph::Error::Usage(format!("standard output: {e}")));
-                }
+            if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush())
+                && e.kind() != std::io::ErrorKind::BrokenPipe
+            {
+                return Err(newsgraph::Error::Usage(format!("standard output: {e}")));
             }
         }
     }

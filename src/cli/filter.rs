@@ -10,10 +10,20 @@ use newsgraph::{Error, Result};
 #[derive(Args, Debug, Clone, Default)]
 pub struct FilterArgs {
     /// Keep only these relation types (repeat, or separate with commas)
-    #[arg(long = "relation", visible_alias = "relations", value_name = "TYPE", value_delimiter = ',')]
+    #[arg(
+        long = "relation",
+        visible_alias = "relations",
+        value_name = "TYPE",
+        value_delimiter = ','
+    )]
     pub relations: Vec<String>,
     /// Keep only entities of these types (repeat, or separate with commas)
-    #[arg(long = "type", visible_alias = "types", value_name = "TYPE", value_delimiter = ',')]
+    #[arg(
+        long = "type",
+        visible_alias = "types",
+        value_name = "TYPE",
+        value_delimiter = ','
+    )]
     pub types: Vec<String>,
     /// Keep only edges supported by at least N sentences
     #[arg(long = "min-weight", value_name = "N", default_value_t = 0)]
@@ -41,20 +51,28 @@ impl FilterArgs {
                 Some(t) => types.push(t),
                 None => {
                     let known: Vec<&str> = EntityType::ALL.iter().map(|t| t.as_str()).collect();
-                    return Err(Error::Usage(format!("--type '{t}' is not an entity type; use one of {}", known.join(", "))));
+                    return Err(Error::Usage(format!(
+                        "--type '{t}' is not an entity type; use one of {}",
+                        known.join(", ")
+                    )));
                 }
             }
         }
         let date = |flag: &str, v: &Option<String>| -> Result<Option<String>> {
             match v {
                 None => Ok(None),
-                Some(d) => parse_iso_date(d)
-                    .map(Some)
-                    .ok_or_else(|| Error::Usage(format!("--{flag} '{d}' is not a date; write YYYY-MM-DD"))),
+                Some(d) => parse_iso_date(d).map(Some).ok_or_else(|| {
+                    Error::Usage(format!("--{flag} '{d}' is not a date; write YYYY-MM-DD"))
+                }),
             }
         };
         Ok(Filter {
-            relations: self.relations.iter().map(|r| r.trim().to_string()).filter(|r| !r.is_empty()).collect(),
+            relations: self
+                .relations
+                .iter()
+                .map(|r| r.trim().to_string())
+                .filter(|r| !r.is_empty())
+                .collect(),
             types,
             min_weight: self.min_weight,
             since: date("since", &self.since)?,

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 /// The graph file to read and where extra names come from.
 #[derive(Args, Debug)]
 pub struct GraphArgs {
-    /// Graph written by `newsgraph build` (graph.json)
+    /// Graph written by `newsgraph build` (graph.json, or .graphml without evidence)
     #[arg(value_name = "GRAPH")]
     pub graph: PathBuf,
     /// Gazetteer folder whose aliases also name entities [default: gazetteer/ if it exists]
@@ -56,23 +56,43 @@ impl GraphArgs {
                 }
             }
         };
-        Ok(Loaded { graph, gazetteer, path: self.graph.clone() })
+        Ok(Loaded {
+            graph,
+            gazetteer,
+            path: self.graph.clone(),
+        })
     }
 }
 
 fn has_gaz_files(dir: &Path) -> bool {
     std::fs::read_dir(dir)
-        .map(|entries| entries.flatten().any(|e| e.path().extension().is_some_and(|x| x == "gaz")))
+        .map(|entries| {
+            entries
+                .flatten()
+                .any(|e| e.path().extension().is_some_and(|x| x == "gaz"))
+        })
         .unwrap_or(false)
 }
 
-/// Reads a graph file (`graph.json`).
+/// Reads a graph file: `graph.json`, or GraphML (by extension `.graphml`; it carries no
+/// evidence, aliases or documents).
 pub fn read_graph(path: &Path) -> Result<Graph> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let text = std::str::from_utf8(&bytes).map_err(|_| {
-        Error::invalid(Diagnostic::file(path, "not UTF-8 text; expected a graph.json written by 'newsgraph build'"))
+        Error::invalid(Diagnostic::file(
+            path,
+            "not UTF-8 text; expected a graph.json written by 'newsgraph build'",
+        ))
     })?;
-    Graph::from_json(path, text)
+    let graphml = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("graphml"));
+    if graphml {
+        Graph::from_graphml(path, text)
+    } else {
+        Graph::from_json(path, text)
+    }
 }
 
 fn describe(c: &Candidate) -> String {
@@ -99,12 +119,15 @@ impl Loaded {
                     list.join(" or ")
                 )))
             }
-            Resolution::NotFound(s) if s.is_empty() => {
-                Err(Error::Usage(format!("no entity named '{query}' in {graph}; try an id, a name or an alias")))
-            }
+            Resolution::NotFound(s) if s.is_empty() => Err(Error::Usage(format!(
+                "no entity named '{query}' in {graph}; try an id, a name or an alias"
+            ))),
             Resolution::NotFound(s) => {
                 let list: Vec<String> = s.iter().map(describe).collect();
-                Err(Error::Usage(format!("no entity named '{query}' in {graph}; did you mean {}?", list.join(", "))))
+                Err(Error::Usage(format!(
+                    "no entity named '{query}' in {graph}; did you mean {}?",
+                    list.join(", ")
+                )))
             }
         }
     }
@@ -126,11 +149,17 @@ impl Style {
     /// The style for standard output.
     pub fn stdout() -> Style {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Style { on: std::io::stdout().is_terminal() && !no_color }
+        Style {
+            on: std::io::stdout().is_terminal() && !no_color,
+        }
     }
 
     fn wrap(self, code: &str, s: &str) -> String {
-        if self.on { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
+        if self.on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
     }
 
     /// Bold text.
@@ -145,13 +174,21 @@ impl Style {
 
     /// A relation name: typed relations stand out, co-occurrence is faint.
     pub fn relation(self, s: &str) -> String {
-        if s == newsgraph::link::CO_OCCURS { self.dim(s) } else { self.wrap("36", s) }
+        if s == newsgraph::link::CO_OCCURS {
+            self.dim(s)
+        } else {
+            self.wrap("36", s)
+        }
     }
 }
 
 /// The width to fit: `COLUMNS` when set to a sensible number, else 80.
 pub fn width() -> usize {
-    std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok()).filter(|&w: &usize| w >= 40).unwrap_or(80)
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse().ok())
+        .filter(|&w: &usize| w >= 40)
+        .unwrap_or(80)
 }
 
 /// Runs of white space as single spaces.
@@ -172,7 +209,11 @@ pub fn truncate(s: &str, max: usize) -> String {
 /// `s` padded with spaces to `width` characters.
 pub fn pad(s: &str, width: usize) -> String {
     let n = s.chars().count();
-    if n >= width { s.to_string() } else { format!("{s}{}", " ".repeat(width - n)) }
+    if n >= width {
+        s.to_string()
+    } else {
+        format!("{s}{}", " ".repeat(width - n))
+    }
 }
 
 /// The part of an evidence sentence that matters: from the first of the two mentions
@@ -190,11 +231,16 @@ pub fn snippet(ev: &Evidence) -> String {
 /// the heaviest, then by relation name.
 pub fn best_edge<'a>(edges: &[&'a Edge]) -> Option<&'a Edge> {
     edges.iter().copied().min_by(|a, b| {
-        (a.relation == newsgraph::link::CO_OCCURS, std::cmp::Reverse(a.weight), &a.relation).cmp(&(
-            b.relation == newsgraph::link::CO_OCCURS,
-            std::cmp::Reverse(b.weight),
-            &b.relation,
-        ))
+        (
+            a.relation == newsgraph::link::CO_OCCURS,
+            std::cmp::Reverse(a.weight),
+            &a.relation,
+        )
+            .cmp(&(
+                b.relation == newsgraph::link::CO_OCCURS,
+                std::cmp::Reverse(b.weight),
+                &b.relation,
+            ))
     })
 }
 
@@ -202,7 +248,9 @@ pub fn best_edge<'a>(edges: &[&'a Edge]) -> Option<&'a Edge> {
 pub fn emit(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Usage(format!("standard output: {e}"))),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::Usage(format!("standard output: {e}")))
+        }
         _ => Ok(()),
     }
 }

@@ -4,6 +4,7 @@
 //! stderr); 2 nothing was done because of a bad argument or input (message on stderr).
 
 mod build;
+mod diff;
 mod extract;
 mod filter;
 mod inspect;
@@ -30,10 +31,12 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Build the graph of a corpus and write it as JSON, GraphML and/or DOT.
+    /// Build the graph of a corpus and write it as JSON, GraphML, GEXF, DOT, CSV, SVG...
     Build(build::BuildArgs),
     /// Write the mentions and relations of a corpus as JSON Lines.
     Extract(extract::ExtractArgs),
+    /// Compare two graphs: entities and relations added, removed or changed (exit 1 when they differ).
+    Diff(diff::DiffArgs),
     /// List the entities around one entity, with relations and evidence.
     Neighbors(neighbors::NeighborsArgs),
     /// Show an entity card: names, mentions, documents and relations.
@@ -51,7 +54,12 @@ pub struct InputArgs {
     #[arg(value_name = "CORPUS")]
     pub corpus: Vec<PathBuf>,
     /// Gazetteer folder (*.gaz files)
-    #[arg(short = 'g', long = "gazetteer", value_name = "DIR", default_value = "gazetteer")]
+    #[arg(
+        short = 'g',
+        long = "gazetteer",
+        value_name = "DIR",
+        default_value = "gazetteer"
+    )]
     pub gazetteer: PathBuf,
 }
 
@@ -59,7 +67,11 @@ impl InputArgs {
     /// Loads the gazetteer, then the corpus: everything is checked before any work.
     pub fn load(&self) -> Result<(Gazetteer, Corpus)> {
         let gazetteer = load_dir(&self.gazetteer)?;
-        let corpus_paths = if self.corpus.is_empty() { vec![PathBuf::from("data")] } else { self.corpus.clone() };
+        let corpus_paths = if self.corpus.is_empty() {
+            vec![PathBuf::from("data")]
+        } else {
+            self.corpus.clone()
+        };
         let corpus = read_corpus(&corpus_paths)?;
         Ok((gazetteer, corpus))
     }
@@ -93,6 +105,7 @@ pub fn run() -> i32 {
     let result = match cli.command {
         Command::Build(args) => build::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Diff(args) => diff::run(args),
         Command::Neighbors(args) => neighbors::run(args),
         Command::Show(args) => show::run(args),
         Command::Path(args) => path::run(args),

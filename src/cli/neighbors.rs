@@ -137,22 +137,42 @@ fn expand<'a>(
     let d = dist[near];
     let mut groups: BTreeMap<&str, Vec<&Edge>> = BTreeMap::new();
     for e in ego.edges_of(near) {
-        let far = if e.source == near { e.target.as_str() } else { e.source.as_str() };
+        let far = if e.source == near {
+            e.target.as_str()
+        } else {
+            e.source.as_str()
+        };
         if dist.get(far) == Some(&(d + 1)) {
             groups.entry(far).or_default().push(e);
         }
     }
-    let mut groups: Vec<(&Node, Vec<&Edge>)> =
-        groups.into_iter().map(|(far, edges)| (ego.node(far).expect("edge end is a node"), edges)).collect();
+    let mut groups: Vec<(&Node, Vec<&Edge>)> = groups
+        .into_iter()
+        .map(|(far, edges)| (ego.node(far).expect("edge end is a node"), edges))
+        .collect();
     groups.sort_by(|(a, ea), (b, eb)| {
         let wa: u64 = ea.iter().map(|e| e.weight).sum();
         let wb: u64 = eb.iter().map(|e| e.weight).sum();
-        wb.cmp(&wa).then_with(|| a.label.cmp(&b.label)).then_with(|| a.id.cmp(&b.id))
+        wb.cmp(&wa)
+            .then_with(|| a.label.cmp(&b.label))
+            .then_with(|| a.id.cmp(&b.id))
     });
     for (node, mut edges) in groups {
-        edges.sort_by_key(|e| (e.relation == CO_OCCURS, std::cmp::Reverse(e.weight), e.relation.clone()));
+        edges.sort_by_key(|e| {
+            (
+                e.relation == CO_OCCURS,
+                std::cmp::Reverse(e.weight),
+                e.relation.clone(),
+            )
+        });
         for edge in edges {
-            out.push(Row { distance: d + 1, via: near, node, edge, direction: Direction::of(edge, near) });
+            out.push(Row {
+                distance: d + 1,
+                via: near,
+                node,
+                edge,
+                direction: Direction::of(edge, near),
+            });
         }
         if !expanded.contains(node.id.as_str()) {
             expand(ego, &node.id, dist, expanded, out);
@@ -176,9 +196,12 @@ fn neighbourhood(
             *score.entry(e.source.as_str()).or_default() += e.weight;
             *score.entry(e.target.as_str()).or_default() += e.weight;
         }
-        let mut ranked: Vec<(&str, u64)> = score.into_iter().filter(|(id, _)| *id != center).collect();
+        let mut ranked: Vec<(&str, u64)> =
+            score.into_iter().filter(|(id, _)| *id != center).collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        let keep: Vec<&str> = std::iter::once(center).chain(ranked.into_iter().take(top).map(|r| r.0)).collect();
+        let keep: Vec<&str> = std::iter::once(center)
+            .chain(ranked.into_iter().take(top).map(|r| r.0))
+            .collect();
         let trimmed = ego.subgraph(keep);
         dist = trimmed.neighborhood(center, depth, &[]);
         ego = trimmed.subgraph(dist.keys().map(String::as_str));
@@ -227,11 +250,19 @@ fn to_json(center: &Node, depth: usize, rows: &[Row], all_evidence: bool) -> Str
             relation: &r.edge.relation,
             direction: r.direction,
             weight: r.edge.weight,
-            evidence: if all_evidence { &r.edge.evidence } else { &r.edge.evidence[..r.edge.evidence.len().min(1)] },
+            evidence: if all_evidence {
+                &r.edge.evidence
+            } else {
+                &r.edge.evidence[..r.edge.evidence.len().min(1)]
+            },
         })
         .collect();
     let out = JsonOut {
-        center: JsonEntity { id: &center.id, label: &center.label, kind: center.kind.as_str() },
+        center: JsonEntity {
+            id: &center.id,
+            label: &center.label,
+            kind: center.kind.as_str(),
+        },
         depth,
         neighbors,
     };
@@ -242,12 +273,40 @@ fn to_json(center: &Node, depth: usize, rows: &[Row], all_evidence: bool) -> Str
 
 fn to_table(center: &Node, rows: &[Row], all_evidence: bool, style: Style) -> String {
     let total = width();
-    let names: Vec<String> =
-        rows.iter().map(|r| format!("{}{}", "  ".repeat(r.distance.saturating_sub(1)), r.node.label)).collect();
-    let name_w = names.iter().map(|n| n.chars().count()).max().unwrap_or(0).clamp(6, 24);
-    let type_w = rows.iter().map(|r| r.node.kind.as_str().len()).max().unwrap_or(0).max(4);
-    let rel_w = rows.iter().map(|r| r.edge.relation.chars().count()).max().unwrap_or(0).clamp(8, 16);
-    let weight_w = rows.iter().map(|r| r.edge.weight.to_string().len()).max().unwrap_or(0).max(1);
+    let names: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            format!(
+                "{}{}",
+                "  ".repeat(r.distance.saturating_sub(1)),
+                r.node.label
+            )
+        })
+        .collect();
+    let name_w = names
+        .iter()
+        .map(|n| n.chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp(6, 24);
+    let type_w = rows
+        .iter()
+        .map(|r| r.node.kind.as_str().len())
+        .max()
+        .unwrap_or(0)
+        .max(4);
+    let rel_w = rows
+        .iter()
+        .map(|r| r.edge.relation.chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp(8, 16);
+    let weight_w = rows
+        .iter()
+        .map(|r| r.edge.weight.to_string().len())
+        .max()
+        .unwrap_or(0)
+        .max(1);
     // name, type, relation, direction, weight, evidence; two spaces between columns.
     let used = name_w + type_w + rel_w + 1 + weight_w + 2 * 5;
     let ev_w = total.saturating_sub(used).max(12);
@@ -291,7 +350,11 @@ fn to_table(center: &Node, rows: &[Row], all_evidence: bool, style: Style) -> St
         s.push('\n');
         if all_evidence {
             for ev in &r.edge.evidence {
-                let date = ev.date.as_deref().map(|d| format!(" {d}")).unwrap_or_default();
+                let date = ev
+                    .date
+                    .as_deref()
+                    .map(|d| format!(" {d}"))
+                    .unwrap_or_default();
                 s.push_str(&format!(
                     "    {}{}:{}-{}  {}\n",
                     style.dim(&ev.doc),
@@ -312,10 +375,22 @@ pub fn run(args: NeighborsArgs) -> Result<i32> {
     let loaded = args.graph.load()?;
     let center = loaded.entity(&args.entity)?;
     let (ego, dist) = neighbourhood(&loaded.graph, &center, args.depth, &args.filter)?;
-    let center_node = ego.node(&center).expect("the centre is in its neighbourhood");
+    let center_node = ego
+        .node(&center)
+        .expect("the centre is in its neighbourhood");
     let text = match args.format {
-        OutputFormat::Table => to_table(center_node, &rows(&ego, &center, &dist), args.evidence, Style::stdout()),
-        OutputFormat::Json => to_json(center_node, args.depth, &rows(&ego, &center, &dist), args.evidence),
+        OutputFormat::Table => to_table(
+            center_node,
+            &rows(&ego, &center, &dist),
+            args.evidence,
+            Style::stdout(),
+        ),
+        OutputFormat::Json => to_json(
+            center_node,
+            args.depth,
+            &rows(&ego, &center, &dist),
+            args.evidence,
+        ),
         OutputFormat::Dot => newsgraph::export::to_dot(&ego),
         OutputFormat::Graphml => newsgraph::export::to_graphml(&ego),
     };

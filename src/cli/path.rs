@@ -41,13 +41,21 @@ pub fn run(args: PathArgs) -> Result<i32> {
     let paths = graph.shortest_paths(&a, &b, args.max.max(1));
     let mut s = String::new();
     if paths.is_empty() {
-        let how = if filter.is_empty() { "" } else { " with these filters" };
+        let how = if filter.is_empty() {
+            ""
+        } else {
+            " with these filters"
+        };
         let _ = writeln!(s, "no path between {la} and {lb}{how}");
         emit(&s)?;
         return Ok(1);
     }
     let hops = paths[0].len() - 1;
-    let more = if paths.len() >= args.max.max(1) { " (limit reached; raise --max for more)" } else { "" };
+    let more = if paths.len() >= args.max.max(1) {
+        " (limit reached; raise --max for more)"
+    } else {
+        ""
+    };
     let _ = writeln!(
         s,
         "{la} to {lb}: {} shortest path{} of {hops} hop{}{more}",
@@ -59,10 +67,16 @@ pub fn run(args: PathArgs) -> Result<i32> {
         let _ = writeln!(s);
         let number = format!("{}.", i + 1);
         for (k, id) in path.iter().enumerate() {
-            let lead = if k == 0 { format!("{number:<4}") } else { "    ".to_string() };
+            let lead = if k == 0 {
+                format!("{number:<4}")
+            } else {
+                "    ".to_string()
+            };
             let node = graph.node(id).expect("path ends are nodes");
             let _ = writeln!(s, "{lead}{} ({})", style.bold(&node.label), node.kind);
-            let Some(next) = path.get(k + 1) else { continue };
+            let Some(next) = path.get(k + 1) else {
+                continue;
+            };
             let edges = graph.edges_between(id, next);
             let e = best_edge(&edges).expect("consecutive path entities share an edge");
             let arrow = if !e.directed {
@@ -77,12 +91,20 @@ pub fn run(args: PathArgs) -> Result<i32> {
                 1 => ", +1 other relation".to_string(),
                 n => format!(", +{n} other relations"),
             };
-            let _ = writeln!(s, "      {arrow} {} (weight {}{others})", style.relation(&e.relation), e.weight);
+            let _ = writeln!(
+                s,
+                "      {arrow} {} (weight {}{others})",
+                style.relation(&e.relation),
+                e.weight
+            );
             if let Some(ev) = e.evidence.first() {
                 let _ = writeln!(
                     s,
                     "        {} {}",
-                    style.dim(&format!("[{}:{}-{}]", ev.doc, ev.sentence[0], ev.sentence[1])),
+                    style.dim(&format!(
+                        "[{}:{}-{}]",
+                        ev.doc, ev.sentence[0], ev.sentence[1]
+                    )),
                     one_line(&ev.text)
                 );
             }

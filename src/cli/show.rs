@@ -28,7 +28,11 @@ fn wrap(items: &[String], indent: usize, first: usize, width: usize) -> String {
     let mut out = String::new();
     let mut col = first;
     for (i, item) in items.iter().enumerate() {
-        let piece = if i + 1 < items.len() { format!("{item},") } else { item.clone() };
+        let piece = if i + 1 < items.len() {
+            format!("{item},")
+        } else {
+            item.clone()
+        };
         let len = piece.chars().count();
         if i > 0 {
             if col + 1 + len > width {
@@ -62,7 +66,12 @@ pub fn run(args: ShowArgs) -> Result<i32> {
     let mut aliases: Vec<(&String, &u64)> = node.aliases.iter().collect();
     aliases.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     let aliases: Vec<String> = aliases.iter().map(|(a, n)| format!("{a} ({n})")).collect();
-    let _ = writeln!(s, "{}{}", field("aliases"), wrap(&aliases, INDENT, INDENT, width));
+    let _ = writeln!(
+        s,
+        "{}{}",
+        field("aliases"),
+        wrap(&aliases, INDENT, INDENT, width)
+    );
     let dates = match (&node.first_seen, &node.last_seen) {
         (Some(f), Some(l)) if f != l => format!(", {f} to {l}"),
         (Some(f), _) => format!(", {f}"),
@@ -78,7 +87,12 @@ pub fn run(args: ShowArgs) -> Result<i32> {
         if docs == 1 { "" } else { "s" },
         dates
     );
-    let _ = writeln!(s, "{}{}", field("documents"), wrap(&node.documents, INDENT, INDENT, width));
+    let _ = writeln!(
+        s,
+        "{}{}",
+        field("documents"),
+        wrap(&node.documents, INDENT, INDENT, width)
+    );
 
     // (co-occurrence last, relation, arrow) -> [(edge, other end's name)]
     let mut groups: BTreeMap<GroupKey, Vec<(&Edge, &str)>> = BTreeMap::new();
@@ -91,10 +105,21 @@ pub fn run(args: ShowArgs) -> Result<i32> {
         } else {
             (&e.source, "←")
         };
-        groups.entry((e.relation == CO_OCCURS, e.relation.clone(), arrow)).or_default().push((e, loaded.label(other)));
+        groups
+            .entry((e.relation == CO_OCCURS, e.relation.clone(), arrow))
+            .or_default()
+            .push((e, loaded.label(other)));
     }
-    let partners: std::collections::BTreeSet<&str> =
-        edges.iter().map(|e| if e.source == id { e.target.as_str() } else { e.source.as_str() }).collect();
+    let partners: std::collections::BTreeSet<&str> = edges
+        .iter()
+        .map(|e| {
+            if e.source == id {
+                e.target.as_str()
+            } else {
+                e.source.as_str()
+            }
+        })
+        .collect();
     let _ = writeln!(
         s,
         "{}{} edge{} with {} entit{}",
@@ -107,7 +132,10 @@ pub fn run(args: ShowArgs) -> Result<i32> {
     for ((_, relation, arrow), mut list) in groups {
         list.sort_by(|a, b| b.0.weight.cmp(&a.0.weight).then(a.1.cmp(b.1)));
         let head = format!("    {arrow} {relation} ({})", list.len());
-        let items: Vec<String> = list.iter().map(|(e, name)| format!("{name} ({})", e.weight)).collect();
+        let items: Vec<String> = list
+            .iter()
+            .map(|(e, name)| format!("{name} ({})", e.weight))
+            .collect();
         let pad = head.chars().count().max(24);
         let _ = writeln!(
             s,

@@ -33,7 +33,9 @@ fn ranking(
     let mut sorted: Vec<&Centrality> = all.iter().collect();
     sorted.sort_by(|a, b| {
         let (ka, kb) = (key(a), key(b));
-        kb.0.partial_cmp(&ka.0).unwrap_or(std::cmp::Ordering::Equal).then_with(|| a.id.cmp(&b.id))
+        kb.0.partial_cmp(&ka.0)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| a.id.cmp(&b.id))
     });
     let _ = writeln!(s, "\n{}", style.bold(title));
     for (i, c) in sorted.iter().take(top).enumerate() {
@@ -70,14 +72,27 @@ pub fn run(args: StatsArgs) -> Result<i32> {
     let _ = writeln!(
         s,
         "\n{}",
-        style.bold(&format!("{}  {:>8}  {:>9}", pad("edges by relation", 18), "edges", "sentences"))
+        style.bold(&format!(
+            "{}  {:>8}  {:>9}",
+            pad("edges by relation", 18),
+            "edges",
+            "sentences"
+        ))
     );
     for (relation, (n, w)) in graph.count_by_relation() {
         let _ = writeln!(s, "  {}  {n:>8}  {w:>9}", pad(&relation, 16));
     }
     let all = graph.centrality();
     let top = args.top;
-    ranking(&mut s, graph, "top by degree", &all, top, |c| (c.degree as f64, c.degree.to_string()), style);
+    ranking(
+        &mut s,
+        graph,
+        "top by degree",
+        &all,
+        top,
+        |c| (c.degree as f64, c.degree.to_string()),
+        style,
+    );
     ranking(
         &mut s,
         graph,
@@ -87,14 +102,36 @@ pub fn run(args: StatsArgs) -> Result<i32> {
         |c| (c.weighted_degree as f64, c.weighted_degree.to_string()),
         style,
     );
-    ranking(&mut s, graph, "top by PageRank", &all, top, |c| (c.pagerank, format!("{:.4}", c.pagerank)), style);
+    ranking(
+        &mut s,
+        graph,
+        "top by PageRank",
+        &all,
+        top,
+        |c| (c.pagerank, format!("{:.4}", c.pagerank)),
+        style,
+    );
     let components = graph.components();
-    let sizes: Vec<String> = components.iter().take(10).map(|c| c.len().to_string()).collect();
+    let sizes: Vec<String> = components
+        .iter()
+        .take(10)
+        .map(|c| c.len().to_string())
+        .collect();
     let more = if components.len() > 10 { ", …" } else { "" };
     let _ = writeln!(s, "\n{}", style.bold("connected components"));
-    let _ = writeln!(s, "  {} (sizes {}{more})", components.len(), sizes.join(", "));
+    let _ = writeln!(
+        s,
+        "  {} (sizes {}{more})",
+        components.len(),
+        sizes.join(", ")
+    );
     if let Some(largest) = components.first().filter(|c| c.len() > 1) {
-        let _ = writeln!(s, "  largest: {} of {} entities", largest.len(), graph.node_count());
+        let _ = writeln!(
+            s,
+            "  largest: {} of {} entities",
+            largest.len(),
+            graph.node_count()
+        );
     }
     emit(&s)?;
     Ok(0)

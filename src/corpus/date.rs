@@ -4,8 +4,18 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Checks a `YYYY-MM-DD` date and returns it, or `None` when it is not a real date.
@@ -17,9 +27,23 @@ pub fn parse_iso_date(s: &str) -> Option<String> {
 }
 
 fn valid(y: u32, m: u32, d: u32) -> Option<String> {
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    if !(1..=12).contains(&m) || d == 0 || d > days[(m - 1) as usize] || !(1000..=9999).contains(&y) {
+    let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    if !(1..=12).contains(&m) || d == 0 || d > days[(m - 1) as usize] || !(1000..=9999).contains(&y)
+    {
         return None;
     }
     Some(format!("{y:04}-{m:02}-{d:02}"))
@@ -31,13 +55,16 @@ fn month(name: &str) -> Option<u32> {
     if name.len() < 3 {
         return None;
     }
-    MONTHS.iter().position(|m| m.starts_with(name) && (name.len() == 3 || *m == name || name == "sept"))
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(name) && (name.len() == 3 || *m == name || name == "sept"))
         .map(|i| i as u32 + 1)
 }
 
 /// A `YYYY-MM-DD` date in a file name or document id (`2020-01-05-embassy.txt`).
 pub fn date_from_name(name: &str) -> Option<String> {
-    static IN_NAME: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?:^|[^0-9])(\d{4})-(\d{2})-(\d{2})(?:[^0-9]|$)").unwrap());
+    static IN_NAME: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"(?:^|[^0-9])(\d{4})-(\d{2})-(\d{2})(?:[^0-9]|$)").unwrap());
     let c = IN_NAME.captures(name)?;
     valid(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
 }
@@ -59,14 +86,28 @@ pub fn date_from_text(text: &str) -> Option<String> {
         .unwrap()
     });
     for line in text.lines().take(8) {
-        let Some(c) = LINE.captures(line) else { continue };
+        let Some(c) = LINE.captures(line) else {
+            continue;
+        };
         let date = if let Some(y) = c.name("iy") {
-            valid(y.as_str().parse().ok()?, c["im"].parse().ok()?, c["id"].parse().ok()?)
+            valid(
+                y.as_str().parse().ok()?,
+                c["im"].parse().ok()?,
+                c["id"].parse().ok()?,
+            )
         } else if let Some(m) = c.name("m1") {
-            valid(c["y1"].parse().ok()?, month(m.as_str())?, c["d1"].parse().ok()?)
+            valid(
+                c["y1"].parse().ok()?,
+                month(m.as_str())?,
+                c["d1"].parse().ok()?,
+            )
         } else {
             let m = c.name("m2")?;
-            valid(c["y2"].parse().ok()?, month(m.as_str())?, c["d2"].parse().ok()?)
+            valid(
+                c["y2"].parse().ok()?,
+                month(m.as_str())?,
+                c["d2"].parse().ok()?,
+            )
         };
         if date.is_some() {
             return date;
@@ -81,10 +122,22 @@ mod tests {
 
     #[test]
     fn date_lines_in_news_forms() {
-        assert_eq!(date_from_text("Headline\nJanuary 5, 2020\n\nBody."), Some("2020-01-05".into()));
-        assert_eq!(date_from_text("Wednesday, May 22, 2024\n"), Some("2024-05-22".into()));
-        assert_eq!(date_from_text("x\nNovember 18, 2020 at 1:24 pm\n"), Some("2020-11-18".into()));
-        assert_eq!(date_from_text("Published: 3 Feb. 2021\n"), Some("2021-02-03".into()));
+        assert_eq!(
+            date_from_text("Headline\nJanuary 5, 2020\n\nBody."),
+            Some("2020-01-05".into())
+        );
+        assert_eq!(
+            date_from_text("Wednesday, May 22, 2024\n"),
+            Some("2024-05-22".into())
+        );
+        assert_eq!(
+            date_from_text("x\nNovember 18, 2020 at 1:24 pm\n"),
+            Some("2020-11-18".into())
+        );
+        assert_eq!(
+            date_from_text("Published: 3 Feb. 2021\n"),
+            Some("2021-02-03".into())
+        );
         assert_eq!(date_from_text("Sept 9, 2019"), Some("2019-09-09".into()));
         assert_eq!(date_from_text("He came on May 5, 2020 to Baghdad."), None);
         assert_eq!(date_from_text("February 30, 2020"), None);
@@ -92,8 +145,14 @@ mod tests {
 
     #[test]
     fn dates_in_names_and_iso() {
-        assert_eq!(date_from_name("2020-01-05-embassy.txt"), Some("2020-01-05".into()));
-        assert_eq!(date_from_name("sub/2021-02-15.txt"), Some("2021-02-15".into()));
+        assert_eq!(
+            date_from_name("2020-01-05-embassy.txt"),
+            Some("2020-01-05".into())
+        );
+        assert_eq!(
+            date_from_name("sub/2021-02-15.txt"),
+            Some("2021-02-15".into())
+        );
         assert_eq!(date_from_name("12020-01-05.txt"), None);
         assert_eq!(parse_iso_date("2020-02-29"), Some("2020-02-29".into()));
         assert_eq!(parse_iso_date("2021-02-29"), None);

@@ -66,7 +66,11 @@ pub fn read_corpus(inputs: &[PathBuf]) -> Result<Corpus> {
             files.push(input.clone());
         }
         for file in files {
-            let base = if meta.is_dir() { input.as_path() } else { file.parent().unwrap_or(Path::new("")) };
+            let base = if meta.is_dir() {
+                input.as_path()
+            } else {
+                file.parent().unwrap_or(Path::new(""))
+            };
             read_file(&file, base, &mut corpus, &mut errors);
         }
     }
@@ -74,7 +78,10 @@ pub fn read_corpus(inputs: &[PathBuf]) -> Result<Corpus> {
         if let Some(first) = seen.insert(doc.id.clone(), PathBuf::from(&doc.id)) {
             errors.push(Diagnostic::file(
                 &first,
-                format!("document id '{}' occurs twice in the corpus: give each document its own id", doc.id),
+                format!(
+                    "document id '{}' occurs twice in the corpus: give each document its own id",
+                    doc.id
+                ),
             ));
         }
     }
@@ -110,7 +117,9 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
 }
 
 fn extension(path: &Path) -> Option<String> {
-    path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase())
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
 }
 
 fn relative_id(path: &Path, base: &Path) -> String {
@@ -129,6 +138,13 @@ fn read_file(path: &Path, base: &Path, corpus: &mut Corpus, errors: &mut Vec<Dia
             return;
         }
     };
+    if bytes.len() > u32::MAX as usize {
+        corpus.skipped.push(Diagnostic::file(
+            path,
+            "larger than 4 GiB; skipped: split it into smaller documents",
+        ));
+        return;
+    }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -185,7 +201,11 @@ fn read_jsonl(path: &Path, text: &str, corpus: &mut Corpus, errors: &mut Vec<Dia
             serde_json::Value::String(s) if !s.is_empty() => s,
             serde_json::Value::Number(n) => n.to_string(),
             _ => {
-                errors.push(Diagnostic::at(path, lineno, "\"id\" must be a non-empty string or a number"));
+                errors.push(Diagnostic::at(
+                    path,
+                    lineno,
+                    "\"id\" must be a non-empty string or a number",
+                ));
                 continue;
             }
         };
@@ -203,7 +223,11 @@ fn read_jsonl(path: &Path, text: &str, corpus: &mut Corpus, errors: &mut Vec<Dia
             },
             None => None,
         };
-        corpus.documents.push(Document { id, text: rec.text, date });
+        corpus.documents.push(Document {
+            id,
+            text: rec.text,
+            date,
+        });
     }
 }
 
@@ -228,15 +252,24 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("docs.jsonl");
         std::fs::write(&p, "{\"id\":\"x\",\"text\":\"hi\",\"date\":\"2020-01-05\"}\n\n{\"id\":7,\"text\":\"yo\"}\n").unwrap();
-        let c = read_corpus(&[p.clone()]).unwrap();
+        let c = read_corpus(std::slice::from_ref(&p)).unwrap();
         assert_eq!(c.documents.len(), 2);
         assert_eq!(c.documents[0].id, "7");
         assert_eq!(c.documents[1].date.as_deref(), Some("2020-01-05"));
 
-        std::fs::write(&p, "{\"id\":\"x\"}\n{\"id\":\"y\",\"text\":\"t\",\"date\":\"5 May\"}\n").unwrap();
-        let err = read_corpus(&[p.clone()]).unwrap_err().to_string();
+        std::fs::write(
+            &p,
+            "{\"id\":\"x\"}\n{\"id\":\"y\",\"text\":\"t\",\"date\":\"5 May\"}\n",
+        )
+        .unwrap();
+        let err = read_corpus(std::slice::from_ref(&p))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("docs.jsonl:1: not a document record"), "{err}");
-        assert!(err.contains("docs.jsonl:2: \"date\" is '5 May'; expected YYYY-MM-DD"), "{err}");
+        assert!(
+            err.contains("docs.jsonl:2: \"date\" is '5 May'; expected YYYY-MM-DD"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -247,12 +280,18 @@ mod tests {
         let c = read_corpus(&[dir.path().to_path_buf()]).unwrap();
         assert_eq!(c.documents.len(), 1);
         assert_eq!(c.skipped.len(), 1);
-        assert!(c.skipped[0].to_string().contains("bad.txt: not valid UTF-8"));
+        assert!(
+            c.skipped[0]
+                .to_string()
+                .contains("bad.txt: not valid UTF-8")
+        );
     }
 
     #[test]
     fn missing_path_is_an_error_naming_it() {
-        let err = read_corpus(&[PathBuf::from("/no/such/dir")]).unwrap_err().to_string();
+        let err = read_corpus(&[PathBuf::from("/no/such/dir")])
+            .unwrap_err()
+            .to_string();
         assert_eq!(err, "/no/such/dir: no such file or directory");
     }
 }

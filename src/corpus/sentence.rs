@@ -8,17 +8,48 @@
 
 /// Titles and other abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr",
-    "gov", "sen", "rep", "pres", "amb", "st", "jr", "sr", "rev", "hon", "brig", "pvt", "cpl", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs",
-    "inc", "co", "corp", "ltd", "mt", "ft", "approx", "est", "fig", "vol", "pp", "al", "mm",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm",
+    "cmdr", "gov", "sen", "rep", "pres", "amb", "st", "jr", "sr", "rev", "hon", "brig", "pvt",
+    "cpl", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "no", "nos", "vs", "inc", "co", "corp", "ltd", "mt", "ft", "approx", "est", "fig", "vol", "pp",
+    "al", "mm",
 ];
 
 /// Words that start a new sentence after a dotted acronym (`... to the U.S. The next day`).
 const OPENERS: &[&str] = &[
-    "The", "A", "An", "It", "He", "She", "They", "We", "I", "This", "That", "These", "Those", "But",
-    "And", "In", "On", "At", "However", "Meanwhile", "Its", "His", "Her", "Their", "There", "After",
-    "Since", "When", "While", "Although", "Some", "Many", "Officials",
+    "The",
+    "A",
+    "An",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "However",
+    "Meanwhile",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "There",
+    "After",
+    "Since",
+    "When",
+    "While",
+    "Although",
+    "Some",
+    "Many",
+    "Officials",
 ];
 
 /// Splits `text` into sentences, returned as byte ranges `(start, end)` into `text`,
@@ -56,7 +87,9 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)
         if matches!(c, '.' | '!' | '?' | '…') {
             // Take the whole run of terminators and closers: `?!`, `...`, `."`, `.”)`.
             let mut j = i + 1;
-            while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closer(chars[j].1)) {
+            while j < chars.len()
+                && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closer(chars[j].1))
+            {
                 j += 1;
             }
             let ws_end = {
@@ -68,7 +101,11 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)
             };
             let followed_by_space = ws_end > j && ws_end < chars.len();
             if followed_by_space && ends_sentence(line, &chars, i, c, ws_end) {
-                let cut = if j < chars.len() { chars[j].0 } else { line.len() };
+                let cut = if j < chars.len() {
+                    chars[j].0
+                } else {
+                    line.len()
+                };
                 push_trimmed(text, start + sent_start, start + cut, out);
                 sent_start = cut;
             }
@@ -122,35 +159,57 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        split_sentences(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+        split_sentences(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
     }
 
     #[test]
     fn headline_lines_end_without_period() {
         assert_eq!(
-            split("Rockets hit Green Zone\nJanuary 5, 2020\n\nThree rockets fell. Nobody was hurt."),
-            ["Rockets hit Green Zone", "January 5, 2020", "Three rockets fell.", "Nobody was hurt."]
+            split(
+                "Rockets hit Green Zone\nJanuary 5, 2020\n\nThree rockets fell. Nobody was hurt."
+            ),
+            [
+                "Rockets hit Green Zone",
+                "January 5, 2020",
+                "Three rockets fell.",
+                "Nobody was hurt."
+            ]
         );
     }
 
     #[test]
     fn abbreviations_initials_and_acronyms_do_not_split() {
         assert_eq!(
-            split("Gen. Kenneth McKenzie met Dr. Saleh on Feb. 3 in the U.S. capital. George W. Bush spoke."),
-            ["Gen. Kenneth McKenzie met Dr. Saleh on Feb. 3 in the U.S. capital.", "George W. Bush spoke."]
+            split(
+                "Gen. Kenneth McKenzie met Dr. Saleh on Feb. 3 in the U.S. capital. George W. Bush spoke."
+            ),
+            [
+                "Gen. Kenneth McKenzie met Dr. Saleh on Feb. 3 in the U.S. capital.",
+                "George W. Bush spoke."
+            ]
         );
         assert_eq!(
             split("Troops returned to the U.S. The base closed."),
             ["Troops returned to the U.S.", "The base closed."]
         );
-        assert_eq!(split("The U.K. Foreign Office said so."), ["The U.K. Foreign Office said so."]);
+        assert_eq!(
+            split("The U.K. Foreign Office said so."),
+            ["The U.K. Foreign Office said so."]
+        );
     }
 
     #[test]
     fn quotes_and_curly_quotes_close_sentences() {
         assert_eq!(
             split("He said: “The honeymoon is over.” The army agreed. \"Really?\" she asked."),
-            ["He said: “The honeymoon is over.”", "The army agreed.", "\"Really?\" she asked."]
+            [
+                "He said: “The honeymoon is over.”",
+                "The army agreed.",
+                "\"Really?\" she asked."
+            ]
         );
     }
 
@@ -158,7 +217,10 @@ mod tests {
     fn numbers_and_money_do_not_split() {
         assert_eq!(
             split("About 3,000 troops and $2.5 billion stayed. It cost $2 more."),
-            ["About 3,000 troops and $2.5 billion stayed.", "It cost $2 more."]
+            [
+                "About 3,000 troops and $2.5 billion stayed.",
+                "It cost $2 more."
+            ]
         );
     }
 

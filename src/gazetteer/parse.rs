@@ -38,8 +38,17 @@ pub fn parse_str(path: &Path, text: &str) -> Result<Gazetteer> {
 }
 
 const KEYS: &[&str] = &[
-    "type", "name", "aliases", "parent", "country", "affiliations", "capital_of", "located_in", "role",
-    "founded", "note",
+    "type",
+    "name",
+    "aliases",
+    "parent",
+    "country",
+    "affiliations",
+    "capital_of",
+    "located_in",
+    "role",
+    "founded",
+    "note",
 ];
 
 /// An entity while it is read: values keep the line they came from for later checks.
@@ -68,7 +77,12 @@ fn parse_sources(sources: &[(PathBuf, String)]) -> Result<Gazetteer> {
             errors.push(Diagnostic::at(
                 &d.origin.path,
                 d.origin.line,
-                format!("duplicate id '{}': already defined at {}:{}", d.id, prev.path.display(), prev.line),
+                format!(
+                    "duplicate id '{}': already defined at {}:{}",
+                    d.id,
+                    prev.path.display(),
+                    prev.line
+                ),
             ));
         } else {
             first.insert(&d.id, &d.origin);
@@ -83,7 +97,11 @@ fn parse_sources(sources: &[(PathBuf, String)]) -> Result<Gazetteer> {
         for (alias, line) in names {
             let key = fold_key(alias);
             if key.is_empty() {
-                errors.push(Diagnostic::at(&d.origin.path, *line, format!("alias '{alias}' has no letters or digits")));
+                errors.push(Diagnostic::at(
+                    &d.origin.path,
+                    *line,
+                    format!("alias '{alias}' has no letters or digits"),
+                ));
                 continue;
             }
             if own.contains(&key) {
@@ -111,7 +129,11 @@ fn parse_sources(sources: &[(PathBuf, String)]) -> Result<Gazetteer> {
 
     // References to other entities.
     for d in &drafts {
-        let refs = d.refs.iter().map(|(k, v, l)| (*k, v, *l)).chain(d.roles.iter().map(|(r, l)| ("role", &r.org, *l)));
+        let refs = d
+            .refs
+            .iter()
+            .map(|(k, v, l)| (*k, v, *l))
+            .chain(d.roles.iter().map(|(r, l)| ("role", &r.org, *l)));
         for (key, target, line) in refs {
             if !first.contains_key(target.as_str()) {
                 errors.push(Diagnostic::at(
@@ -120,7 +142,11 @@ fn parse_sources(sources: &[(PathBuf, String)]) -> Result<Gazetteer> {
                     format!("{key} '{target}' is not the id of any entity in the gazetteer"),
                 ));
             } else if target == &d.id {
-                errors.push(Diagnostic::at(&d.origin.path, line, format!("{key} of '{}' is the entity itself", d.id)));
+                errors.push(Diagnostic::at(
+                    &d.origin.path,
+                    line,
+                    format!("{key} of '{}' is the entity itself", d.id),
+                ));
             }
         }
     }
@@ -173,7 +199,10 @@ fn strip_comment(line: &str) -> &str {
 }
 
 fn valid_id(id: &str) -> bool {
-    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
 fn valid_partial_date(s: &str) -> bool {
@@ -183,7 +212,10 @@ fn valid_partial_date(s: &str) -> bool {
         [y] => digits(y, 4),
         [y, m] => digits(y, 4) && digits(m, 2) && (1..=12).contains(&m.parse::<u32>().unwrap_or(0)),
         [y, m, d] => {
-            crate::corpus::parse_iso_date(s).is_some() && digits(y, 4) && digits(m, 2) && digits(d, 2)
+            crate::corpus::parse_iso_date(s).is_some()
+                && digits(y, 4)
+                && digits(m, 2)
+                && digits(d, 2)
         }
         _ => false,
     }
@@ -199,7 +231,11 @@ fn parse_file(path: &Path, text: &str, drafts: &mut Vec<Draft>, errors: &mut Vec
         }
         if let Some(rest) = content.strip_prefix('[') {
             let Some(id) = rest.strip_suffix(']') else {
-                errors.push(Diagnostic::at(path, line, "an entity header is written [id], with the closing ']'"));
+                errors.push(Diagnostic::at(
+                    path,
+                    line,
+                    "an entity header is written [id], with the closing ']'",
+                ));
                 continue;
             };
             let id = id.trim();
@@ -212,7 +248,10 @@ fn parse_file(path: &Path, text: &str, drafts: &mut Vec<Draft>, errors: &mut Vec
             }
             drafts.push(Draft {
                 id: id.to_string(),
-                origin: Origin { path: path.to_path_buf(), line },
+                origin: Origin {
+                    path: path.to_path_buf(),
+                    line,
+                },
                 kind: None,
                 name: None,
                 aliases: Vec::new(),
@@ -223,17 +262,29 @@ fn parse_file(path: &Path, text: &str, drafts: &mut Vec<Draft>, errors: &mut Vec
             continue;
         }
         let Some((key, value)) = content.split_once('=') else {
-            errors.push(Diagnostic::at(path, line, format!("expected 'key = value' or '[id]', found '{content}'")));
+            errors.push(Diagnostic::at(
+                path,
+                line,
+                format!("expected 'key = value' or '[id]', found '{content}'"),
+            ));
             continue;
         };
         let (key, value) = (key.trim(), value.trim());
         if drafts.len() == start {
-            errors.push(Diagnostic::at(path, line, format!("'{key}' comes before any [id] header: start the entity with [id]")));
+            errors.push(Diagnostic::at(
+                path,
+                line,
+                format!("'{key}' comes before any [id] header: start the entity with [id]"),
+            ));
             continue;
         }
         let d = drafts.last_mut().expect("checked above");
         if !KEYS.contains(&key) {
-            errors.push(Diagnostic::at(path, line, format!("unknown key '{key}'; known keys: {}", KEYS.join(", "))));
+            errors.push(Diagnostic::at(
+                path,
+                line,
+                format!("unknown key '{key}'; known keys: {}", KEYS.join(", ")),
+            ));
             continue;
         }
         if value.is_empty() {
@@ -243,7 +294,11 @@ fn parse_file(path: &Path, text: &str, drafts: &mut Vec<Draft>, errors: &mut Vec
         match key {
             "type" => {
                 if d.kind.is_some() {
-                    errors.push(Diagnostic::at(path, line, format!("'{}' has a second 'type'", d.id)));
+                    errors.push(Diagnostic::at(
+                        path,
+                        line,
+                        format!("'{}' has a second 'type'", d.id),
+                    ));
                 }
                 match EntityType::parse(value) {
                     Some(t) => d.kind = Some(t),
@@ -259,7 +314,14 @@ fn parse_file(path: &Path, text: &str, drafts: &mut Vec<Draft>, errors: &mut Vec
             }
             "name" => {
                 if d.name.is_some() {
-                    errors.push(Diagnostic::at(path, line, format!("'{}' has a second 'name': put other names in 'aliases'", d.id)));
+                    errors.push(Diagnostic::at(
+                        path,
+                        line,
+                        format!(
+                            "'{}' has a second 'name': put other names in 'aliases'",
+                            d.id
+                        ),
+                    ));
                 }
                 d.name = Some((value.to_string(), line));
             }
@@ -267,7 +329,11 @@ fn parse_file(path: &Path, text: &str, drafts: &mut Vec<Draft>, errors: &mut Vec
                 for alias in value.split('|') {
                     let alias = alias.trim();
                     if alias.is_empty() {
-                        errors.push(Diagnostic::at(path, line, "empty alias: aliases are separated by single '|'"));
+                        errors.push(Diagnostic::at(
+                            path,
+                            line,
+                            "empty alias: aliases are separated by single '|'",
+                        ));
                     } else {
                         d.aliases.push((alias.to_string(), line));
                     }
@@ -276,7 +342,11 @@ fn parse_file(path: &Path, text: &str, drafts: &mut Vec<Draft>, errors: &mut Vec
             "parent" | "country" | "capital_of" | "located_in" => {
                 let key: &'static str = KEYS.iter().find(|k| **k == key).expect("known key");
                 if d.refs.iter().any(|(k, _, _)| *k == key) {
-                    errors.push(Diagnostic::at(path, line, format!("'{}' has a second '{key}'", d.id)));
+                    errors.push(Diagnostic::at(
+                        path,
+                        line,
+                        format!("'{}' has a second '{key}'", d.id),
+                    ));
                 }
                 d.refs.push((key, value.to_string(), line));
             }
@@ -296,10 +366,18 @@ fn parse_file(path: &Path, text: &str, drafts: &mut Vec<Draft>, errors: &mut Vec
     }
     for d in &drafts[start..] {
         if d.kind.is_none() {
-            errors.push(Diagnostic::at(path, d.origin.line, format!("'{}' has no 'type'", d.id)));
+            errors.push(Diagnostic::at(
+                path,
+                d.origin.line,
+                format!("'{}' has no 'type'", d.id),
+            ));
         }
         if d.name.is_none() {
-            errors.push(Diagnostic::at(path, d.origin.line, format!("'{}' has no 'name'", d.id)));
+            errors.push(Diagnostic::at(
+                path,
+                d.origin.line,
+                format!("'{}' has no 'name'", d.id),
+            ));
         }
     }
 }
@@ -307,16 +385,25 @@ fn parse_file(path: &Path, text: &str, drafts: &mut Vec<Draft>, errors: &mut Vec
 fn parse_role(value: &str) -> std::result::Result<Role, String> {
     let fields: Vec<&str> = value.split('|').map(str::trim).collect();
     if fields.len() < 2 || fields.len() > 4 || fields[0].is_empty() || fields[1].is_empty() {
-        return Err(format!("role '{value}' must be 'title | organisation id | from | to' (dates may be empty)"));
+        return Err(format!(
+            "role '{value}' must be 'title | organisation id | from | to' (dates may be empty)"
+        ));
     }
     let date = |i: usize| -> std::result::Result<Option<String>, String> {
         match fields.get(i).copied().filter(|s| !s.is_empty()) {
             None => Ok(None),
             Some(d) if valid_partial_date(d) => Ok(Some(d.to_string())),
-            Some(d) => Err(format!("role date '{d}' must be YYYY, YYYY-MM or YYYY-MM-DD")),
+            Some(d) => Err(format!(
+                "role date '{d}' must be YYYY, YYYY-MM or YYYY-MM-DD"
+            )),
         }
     };
-    Ok(Role { title: fields[0].to_string(), org: fields[1].to_string(), from: date(2)?, to: date(3)? })
+    Ok(Role {
+        title: fields[0].to_string(),
+        org: fields[1].to_string(),
+        from: date(2)?,
+        to: date(3)?,
+    })
 }
 
 #[cfg(test)]
@@ -361,15 +448,22 @@ role = prime minister | iraq | 2020-05-07 | 2022-10-27
     #[test]
     fn duplicate_id_names_both_places() {
         let text = format!("{GOOD}\n[iraq]\ntype = place\nname = Mesopotamia\n");
-        assert_eq!(errors(&text), ["g.gaz:15: duplicate id 'iraq': already defined at g.gaz:2"]);
+        assert_eq!(
+            errors(&text),
+            ["g.gaz:15: duplicate id 'iraq': already defined at g.gaz:2"]
+        );
     }
 
     #[test]
     fn alias_claimed_twice_says_by_whom() {
-        let text = format!("{GOOD}\n[kadhimi_tribe]\ntype = militia\nname = Kadhimi Tribe\naliases = Kadhemi\n");
+        let text = format!(
+            "{GOOD}\n[kadhimi_tribe]\ntype = militia\nname = Kadhimi Tribe\naliases = Kadhemi\n"
+        );
         assert_eq!(
             errors(&text),
-            ["g.gaz:18: alias 'Kadhemi' of 'kadhimi_tribe' is already claimed by 'mustafa_al_kadhimi' at g.gaz:10: give it to one entity only"]
+            [
+                "g.gaz:18: alias 'Kadhemi' of 'kadhimi_tribe' is already claimed by 'mustafa_al_kadhimi' at g.gaz:10: give it to one entity only"
+            ]
         );
     }
 
@@ -378,12 +472,17 @@ role = prime minister | iraq | 2020-05-07 | 2022-10-27
         let text = "[a]\ntype = militia\nname = Kata'ib Hezbollah\n[b]\ntype = militia\nname = KATAIB hezbollah\n";
         let errs = errors(text);
         assert_eq!(errs.len(), 1);
-        assert!(errs[0].starts_with("g.gaz:6: alias 'KATAIB hezbollah' of 'b' is already claimed by 'a'"), "{errs:?}");
+        assert!(
+            errs[0]
+                .starts_with("g.gaz:6: alias 'KATAIB hezbollah' of 'b' is already claimed by 'a'"),
+            "{errs:?}"
+        );
     }
 
     #[test]
     fn unknown_parent_and_type_are_reported_together() {
-        let text = "[x]\ntype = faction\nname = X\n[y]\ntype = militia\nname = Y\nparent = nowhere\n";
+        let text =
+            "[x]\ntype = faction\nname = X\n[y]\ntype = militia\nname = Y\nparent = nowhere\n";
         assert_eq!(
             errors(text),
             [
@@ -412,6 +511,9 @@ role = prime minister | iraq | 2020-05-07 | 2022-10-27
     #[test]
     fn bad_role_dates() {
         let text = "[a]\ntype = government\nname = A\n[p]\ntype = person\nname = P\nrole = chief | a | 2020-13 | \n";
-        assert_eq!(errors(text), ["g.gaz:7: role date '2020-13' must be YYYY, YYYY-MM or YYYY-MM-DD"]);
+        assert_eq!(
+            errors(text),
+            ["g.gaz:7: role date '2020-13' must be YYYY, YYYY-MM or YYYY-MM-DD"]
+        );
     }
 }

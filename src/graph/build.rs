@@ -29,7 +29,13 @@ impl<'g> GraphBuilder<'g> {
     }
 
     /// Adds one document's mentions and findings.
-    pub fn add_document(&mut self, doc: &DocInfo, text: &str, mentions: &[Mention], findings: &[Finding]) {
+    pub fn add_document(
+        &mut self,
+        doc: &DocInfo,
+        text: &str,
+        mentions: &[Mention],
+        findings: &[Finding],
+    ) {
         self.documents.push(doc.clone());
         for m in mentions {
             let node = self.nodes.entry(m.entity.clone()).or_insert_with(|| {
@@ -50,7 +56,10 @@ impl<'g> GraphBuilder<'g> {
                 }
             });
             node.mentions += 1;
-            *node.aliases.entry(text[m.start..m.end].to_string()).or_insert(0) += 1;
+            *node
+                .aliases
+                .entry(text[m.start..m.end].to_string())
+                .or_insert(0) += 1;
             if let Some(d) = &doc.date {
                 if node.first_seen.as_ref().is_none_or(|f| d < f) {
                     node.first_seen = Some(d.clone());
@@ -59,7 +68,10 @@ impl<'g> GraphBuilder<'g> {
                     node.last_seen = Some(d.clone());
                 }
             }
-            self.docs_of.entry(m.entity.clone()).or_default().insert(doc.id.clone());
+            self.docs_of
+                .entry(m.entity.clone())
+                .or_default()
+                .insert(doc.id.clone());
         }
         for f in findings {
             let (source, target, ss, ts) = if !f.directed && f.source > f.target {
@@ -90,7 +102,11 @@ impl<'g> GraphBuilder<'g> {
             .nodes
             .into_values()
             .map(|mut n| {
-                n.documents = docs_of.remove(&n.id).unwrap_or_default().into_iter().collect();
+                n.documents = docs_of
+                    .remove(&n.id)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .collect();
                 n
             })
             .collect();
@@ -98,8 +114,10 @@ impl<'g> GraphBuilder<'g> {
             .edges
             .into_iter()
             .map(|((source, target, relation), (directed, evidence))| {
-                let sentences: BTreeSet<(&str, [usize; 2])> =
-                    evidence.iter().map(|e| (e.doc.as_str(), e.sentence)).collect();
+                let sentences: BTreeSet<(&str, [usize; 2])> = evidence
+                    .iter()
+                    .map(|e| (e.doc.as_str(), e.sentence))
+                    .collect();
                 let weight = sentences.len() as u64;
                 Edge {
                     source,

@@ -33,7 +33,7 @@ impl Filter {
     }
 
     fn keeps_edge(&self, e: &Edge) -> bool {
-        (self.relations.is_empty() || self.relations.iter().any(|r| *r == e.relation))
+        (self.relations.is_empty() || self.relations.contains(&e.relation))
             && !(self.no_cooccurrence && e.relation == CO_OCCURS)
     }
 
@@ -45,10 +45,15 @@ impl Filter {
         e.evidence.retain(|ev| match &ev.date {
             None => false,
             Some(d) => {
-                self.since.as_ref().is_none_or(|s| d >= s) && self.until.as_ref().is_none_or(|u| d <= u)
+                self.since.as_ref().is_none_or(|s| d >= s)
+                    && self.until.as_ref().is_none_or(|u| d <= u)
             }
         });
-        let sentences: BTreeSet<(&str, [usize; 2])> = e.evidence.iter().map(|ev| (ev.doc.as_str(), ev.sentence)).collect();
+        let sentences: BTreeSet<(&str, [usize; 2])> = e
+            .evidence
+            .iter()
+            .map(|ev| (ev.doc.as_str(), ev.sentence))
+            .collect();
         e.weight = sentences.len() as u64;
         (e.weight > 0).then_some(e)
     }
@@ -69,10 +74,18 @@ impl Filter {
             return graph.clone();
         }
         let node_ok = |n: &Node| self.types.is_empty() || self.types.contains(&n.kind);
-        let mut nodes: BTreeMap<&str, &Node> = graph.nodes().filter(|n| node_ok(n)).map(|n| (n.id.as_str(), n)).collect();
+        let mut nodes: BTreeMap<&str, &Node> = graph
+            .nodes()
+            .filter(|n| node_ok(n))
+            .map(|n| (n.id.as_str(), n))
+            .collect();
         let mut edges: Vec<Edge> = graph
             .edges()
-            .filter(|e| self.keeps_edge(e) && nodes.contains_key(e.source.as_str()) && nodes.contains_key(e.target.as_str()))
+            .filter(|e| {
+                self.keeps_edge(e)
+                    && nodes.contains_key(e.source.as_str())
+                    && nodes.contains_key(e.target.as_str())
+            })
             .filter_map(|e| self.dated(e))
             .filter(|e| e.weight >= self.min_weight)
             .collect();
@@ -82,7 +95,10 @@ impl Filter {
             || self.until.is_some()
             || self.no_cooccurrence;
         if edge_filter {
-            let touched: BTreeSet<&str> = edges.iter().flat_map(|e| [e.source.as_str(), e.target.as_str()]).collect();
+            let touched: BTreeSet<&str> = edges
+                .iter()
+                .flat_map(|e| [e.source.as_str(), e.target.as_str()])
+                .collect();
             nodes.retain(|id, _| touched.contains(id));
         }
         if let Some(top) = self.top {
@@ -96,7 +112,11 @@ impl Filter {
             }
             let mut ranked: Vec<(&str, u64)> = degree.into_iter().collect();
             ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-            let keep: BTreeSet<String> = ranked.into_iter().take(top).map(|(id, _)| id.to_string()).collect();
+            let keep: BTreeSet<String> = ranked
+                .into_iter()
+                .take(top)
+                .map(|(id, _)| id.to_string())
+                .collect();
             nodes.retain(|id, _| keep.contains(*id));
             edges.retain(|e| keep.contains(e.source.as_str()) && keep.contains(e.target.as_str()));
         }
@@ -151,38 +171,76 @@ mod tests {
 
     fn sample() -> Graph {
         Graph::from_parts(
-            vec![node("a", EntityType::Person), node("b", EntityType::Militia), node("c", EntityType::Place)],
+            vec![
+                node("a", EntityType::Person),
+                node("b", EntityType::Militia),
+                node("c", EntityType::Place),
+            ],
             vec![
                 edge("a", "b", "leads", &["2020-01-01", "2021-01-01"]),
                 edge("a", "b", CO_OCCURS, &["2020-01-01"]),
                 edge("b", "c", CO_OCCURS, &["2022-01-01"]),
             ],
-            vec![DocInfo { id: "d0".into(), date: None }],
+            vec![DocInfo {
+                id: "d0".into(),
+                date: None,
+            }],
         )
     }
 
     #[test]
     fn relation_and_cooccurrence_filters() {
-        let g = Filter { relations: vec!["leads".into()], ..Filter::default() }.apply(&sample());
+        let g = Filter {
+            relations: vec!["leads".into()],
+            ..Filter::default()
+        }
+        .apply(&sample());
         assert_eq!((g.node_count(), g.edge_count()), (2, 1));
-        let g = Filter { no_cooccurrence: true, ..Filter::default() }.apply(&sample());
-        assert_eq!(g.edges().map(|e| e.relation.as_str()).collect::<Vec<_>>(), ["leads"]);
+        let g = Filter {
+            no_cooccurrence: true,
+            ..Filter::default()
+        }
+        .apply(&sample());
+        assert_eq!(
+            g.edges().map(|e| e.relation.as_str()).collect::<Vec<_>>(),
+            ["leads"]
+        );
     }
 
     #[test]
     fn date_window_recomputes_weight() {
-        let g = Filter { since: Some("2020-06-01".into()), ..Filter::default() }.apply(&sample());
+        let g = Filter {
+            since: Some("2020-06-01".into()),
+            ..Filter::default()
+        }
+        .apply(&sample());
         assert_eq!(g.edge("a", "b", "leads").unwrap().weight, 1);
         assert!(g.edge("a", "b", CO_OCCURS).is_none());
-        let g = Filter { until: Some("2020-12-31".into()), min_weight: 1, ..Filter::default() }.apply(&sample());
+        let g = Filter {
+            until: Some("2020-12-31".into()),
+            min_weight: 1,
+            ..Filter::default()
+        }
+        .apply(&sample());
         assert_eq!(g.edge_count(), 2);
     }
 
     #[test]
     fn types_and_top() {
-        let g = Filter { types: vec![EntityType::Person, EntityType::Militia], ..Filter::default() }.apply(&sample());
+        let g = Filter {
+            types: vec![EntityType::Person, EntityType::Militia],
+            ..Filter::default()
+        }
+        .apply(&sample());
         assert_eq!((g.node_count(), g.edge_count()), (2, 2));
-        let g = Filter { top: Some(2), ..Filter::default() }.apply(&sample());
-        assert_eq!(g.nodes().map(|n| n.id.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+        let g = Filter {
+            top: Some(2),
+            ..Filter::default()
+        }
+        .apply(&sample());
+        assert_eq!(
+            g.nodes().map(|n| n.id.as_str()).collect::<Vec<_>>(),
+            ["a", "b"]
+        );
     }
 }

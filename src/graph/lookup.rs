@@ -53,7 +53,10 @@ pub const MAX_SUGGESTIONS: usize = 5;
 const ARTICLES: &[&str] = &["al", "el", "the"];
 
 fn strip_articles(key: &str) -> String {
-    key.split(' ').filter(|w| !w.is_empty() && !ARTICLES.contains(w)).collect::<Vec<_>>().join(" ")
+    key.split(' ')
+        .filter(|w| !w.is_empty() && !ARTICLES.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn contains_words(haystack: &str, needle: &str) -> bool {
@@ -112,7 +115,12 @@ struct Entry<'a> {
 
 impl Entry<'_> {
     fn candidate(&self) -> Candidate {
-        Candidate { id: self.id.to_string(), label: self.label.to_string(), kind: self.kind, mentions: self.mentions }
+        Candidate {
+            id: self.id.to_string(),
+            label: self.label.to_string(),
+            kind: self.kind,
+            mentions: self.mentions,
+        }
     }
 
     fn names(&self) -> impl Iterator<Item = &str> {
@@ -161,7 +169,9 @@ fn entries<'a>(graph: &'a Graph, gazetteer: Option<&'a Gazetteer>) -> Vec<Entry<
 /// makes no new ones out of ASCII, so for an ASCII name they must agree with the key's
 /// before the (slower) folding is worth doing.
 fn ascii_alnum(s: &str) -> impl Iterator<Item = u8> + '_ {
-    s.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase())
+    s.bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| b.to_ascii_lowercase())
 }
 
 /// Whether `name` folds to `key`.
@@ -185,7 +195,8 @@ fn decide(matches: Vec<&Entry>) -> Option<Resolution> {
     if matches.is_empty() {
         return None;
     }
-    let (inside, outside): (Vec<&Entry>, Vec<&Entry>) = matches.into_iter().partition(|k| k.in_graph);
+    let (inside, outside): (Vec<&Entry>, Vec<&Entry>) =
+        matches.into_iter().partition(|k| k.in_graph);
     Some(match inside.as_slice() {
         [one] => Resolution::Found(one.id.to_string()),
         [] => Resolution::NotInGraph(outside.iter().map(|k| k.candidate()).collect()),
@@ -217,7 +228,10 @@ pub fn resolve(graph: &Graph, gazetteer: Option<&Gazetteer>, query: &str) -> Res
         let longest = bare.split(' ').max_by_key(|w| w.len()).unwrap_or("");
         let probe: Vec<u8> = ascii_alnum(longest).collect();
         let bare_names = |k: &Entry| -> Vec<String> {
-            k.names().filter(|n| may_contain(n, &probe)).map(|n| strip_articles(&fold_key(n))).collect()
+            k.names()
+                .filter(|n| may_contain(n, &probe))
+                .map(|n| strip_articles(&fold_key(n)))
+                .collect()
         };
         if let Some(r) = tier(&|k| bare_names(k).contains(&bare)) {
             return r;
@@ -252,7 +266,11 @@ fn suggest(all: &[Entry], key: &str) -> Vec<Candidate> {
         }
     }
     scored.sort_by(|a, b| (a.0, a.1, a.2, a.3.id).cmp(&(b.0, b.1, b.2, b.3.id)));
-    scored.into_iter().take(MAX_SUGGESTIONS).map(|s| s.3.candidate()).collect()
+    scored
+        .into_iter()
+        .take(MAX_SUGGESTIONS)
+        .map(|s| s.3.candidate())
+        .collect()
 }
 
 #[cfg(test)]
@@ -280,12 +298,42 @@ mod tests {
     fn graph() -> Graph {
         Graph::from_parts(
             vec![
-                node("kataib_hezbollah", "Kataib Hezbollah", EntityType::Militia, &["Kata'ib Hezbollah"]),
-                node("qais_al_khazali", "Qais al-Khazali", EntityType::Person, &["Qais al-Khazali"]),
-                node("abu_ali_one", "Abu Ali al-Basri", EntityType::Person, &["Abu Ali"]),
-                node("abu_ali_two", "Abu Ali al-Askari", EntityType::Person, &["Abu Ali"]),
-                node("washington", "Washington", EntityType::Place, &["Washington"]),
-                node("united_states", "United States", EntityType::Government, &["Washington", "US"]),
+                node(
+                    "kataib_hezbollah",
+                    "Kataib Hezbollah",
+                    EntityType::Militia,
+                    &["Kata'ib Hezbollah"],
+                ),
+                node(
+                    "qais_al_khazali",
+                    "Qais al-Khazali",
+                    EntityType::Person,
+                    &["Qais al-Khazali"],
+                ),
+                node(
+                    "abu_ali_one",
+                    "Abu Ali al-Basri",
+                    EntityType::Person,
+                    &["Abu Ali"],
+                ),
+                node(
+                    "abu_ali_two",
+                    "Abu Ali al-Askari",
+                    EntityType::Person,
+                    &["Abu Ali"],
+                ),
+                node(
+                    "washington",
+                    "Washington",
+                    EntityType::Place,
+                    &["Washington"],
+                ),
+                node(
+                    "united_states",
+                    "United States",
+                    EntityType::Government,
+                    &["Washington", "US"],
+                ),
             ],
             vec![],
             vec![],
@@ -298,9 +346,18 @@ mod tests {
 
     #[test]
     fn id_name_and_alias_in_any_case_and_spelling() {
-        for q in ["kataib_hezbollah", "kataib hezbollah", "Kata’ib Hezbollah", "KATAIB-HEZBOLLAH", " Kataib Hezbollah "]
-        {
-            assert_eq!(found(q), Resolution::Found("kataib_hezbollah".into()), "query {q:?}");
+        for q in [
+            "kataib_hezbollah",
+            "kataib hezbollah",
+            "Kata’ib Hezbollah",
+            "KATAIB-HEZBOLLAH",
+            " Kataib Hezbollah ",
+        ] {
+            assert_eq!(
+                found(q),
+                Resolution::Found("kataib_hezbollah".into()),
+                "query {q:?}"
+            );
         }
         assert_eq!(found("us"), Resolution::Found("united_states".into()));
     }
@@ -312,21 +369,36 @@ mod tests {
 
     #[test]
     fn article_and_single_word() {
-        assert_eq!(found("Qais Khazali"), Resolution::Found("qais_al_khazali".into()));
-        assert_eq!(found("khazali"), Resolution::Found("qais_al_khazali".into()));
+        assert_eq!(
+            found("Qais Khazali"),
+            Resolution::Found("qais_al_khazali".into())
+        );
+        assert_eq!(
+            found("khazali"),
+            Resolution::Found("qais_al_khazali".into())
+        );
     }
 
     #[test]
     fn ambiguous_alias_lists_candidates() {
-        let Resolution::Ambiguous(c) = found("abu ali") else { panic!("{:?}", found("abu ali")) };
-        assert_eq!(c.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), ["abu_ali_one", "abu_ali_two"]);
+        let Resolution::Ambiguous(c) = found("abu ali") else {
+            panic!("{:?}", found("abu ali"))
+        };
+        assert_eq!(
+            c.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+            ["abu_ali_one", "abu_ali_two"]
+        );
     }
 
     #[test]
     fn misspelling_gets_suggestions() {
-        let Resolution::NotFound(s) = found("kataib hizbollah") else { panic!() };
+        let Resolution::NotFound(s) = found("kataib hizbollah") else {
+            panic!()
+        };
         assert_eq!(s[0].id, "kataib_hezbollah");
-        let Resolution::NotFound(s) = found("khazaly") else { panic!() };
+        let Resolution::NotFound(s) = found("khazaly") else {
+            panic!()
+        };
         assert_eq!(s[0].id, "qais_al_khazali");
         assert_eq!(found("zzzzzzzz"), Resolution::NotFound(vec![]));
         assert_eq!(found(""), Resolution::NotFound(vec![]));
@@ -340,9 +412,14 @@ mod tests {
         )
         .unwrap();
         let g = graph();
-        assert_eq!(resolve(&g, Some(&gaz), "KH"), Resolution::Found("kataib_hezbollah".into()));
+        assert_eq!(
+            resolve(&g, Some(&gaz), "KH"),
+            Resolution::Found("kataib_hezbollah".into())
+        );
         assert_eq!(resolve(&g, None, "KH"), Resolution::NotFound(vec![]));
-        let Resolution::NotInGraph(c) = resolve(&g, Some(&gaz), "iran") else { panic!() };
+        let Resolution::NotInGraph(c) = resolve(&g, Some(&gaz), "iran") else {
+            panic!()
+        };
         assert_eq!(c[0].id, "iran");
     }
 

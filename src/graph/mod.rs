@@ -6,7 +6,9 @@
 //! form that the inspection and diff commands read back.
 
 mod build;
+pub mod diff;
 mod filter;
+mod graphml;
 mod json;
 mod lookup;
 mod neighborhood;
@@ -126,19 +128,30 @@ pub struct Graph {
 impl Graph {
     /// Builds a graph from nodes and edges in any order; they are sorted here.
     /// Edges whose ends are not nodes are dropped.
-    pub fn from_parts(mut nodes: Vec<Node>, mut edges: Vec<Edge>, mut documents: Vec<DocInfo>) -> Graph {
+    pub fn from_parts(
+        mut nodes: Vec<Node>,
+        mut edges: Vec<Edge>,
+        mut documents: Vec<DocInfo>,
+    ) -> Graph {
         nodes.sort_by(|a, b| a.id.cmp(&b.id));
         nodes.dedup_by(|a, b| a.id == b.id);
-        edges.sort_by(|a, b| (&a.source, &a.target, &a.relation).cmp(&(&b.source, &b.target, &b.relation)));
+        edges.sort_by(|a, b| {
+            (&a.source, &a.target, &a.relation).cmp(&(&b.source, &b.target, &b.relation))
+        });
         documents.sort_by(|a, b| a.id.cmp(&b.id));
-        let mut g = Graph { documents, ..Graph::default() };
+        let mut g = Graph {
+            documents,
+            ..Graph::default()
+        };
         for n in nodes {
             let id = n.id.clone();
             let ix = g.inner.add_node(n);
             g.nodes.insert(id, ix);
         }
         for e in edges {
-            let (Some(&s), Some(&t)) = (g.nodes.get(&e.source), g.nodes.get(&e.target)) else { continue };
+            let (Some(&s), Some(&t)) = (g.nodes.get(&e.source), g.nodes.get(&e.target)) else {
+                continue;
+            };
             let key = (e.source.clone(), e.target.clone(), e.relation.clone());
             if g.edges.contains_key(&key) {
                 continue;
@@ -166,20 +179,28 @@ impl Graph {
 
     /// The edge with this key.
     pub fn edge(&self, source: &str, target: &str, relation: &str) -> Option<&Edge> {
-        self.edges.get(&(source.to_string(), target.to_string(), relation.to_string())).map(|&ix| &self.inner[ix])
+        self.edges
+            .get(&(source.to_string(), target.to_string(), relation.to_string()))
+            .map(|&ix| &self.inner[ix])
     }
 
     /// Edges that touch `id`, sorted by key.
     pub fn edges_of<'a>(&'a self, id: &str) -> Vec<&'a Edge> {
-        let Some(&ix) = self.nodes.get(id) else { return Vec::new() };
+        let Some(&ix) = self.nodes.get(id) else {
+            return Vec::new();
+        };
         let mut out: Vec<&Edge> = self
             .inner
             .edges_directed(ix, petgraph::Direction::Outgoing)
             .chain(self.inner.edges_directed(ix, petgraph::Direction::Incoming))
             .map(|e| e.weight())
             .collect();
-        out.sort_by(|a, b| (&a.source, &a.target, &a.relation).cmp(&(&b.source, &b.target, &b.relation)));
-        out.dedup_by(|a, b| (&a.source, &a.target, &a.relation) == (&b.source, &b.target, &b.relation));
+        out.sort_by(|a, b| {
+            (&a.source, &a.target, &a.relation).cmp(&(&b.source, &b.target, &b.relation))
+        });
+        out.dedup_by(|a, b| {
+            (&a.source, &a.target, &a.relation) == (&b.source, &b.target, &b.relation)
+        });
         out
     }
 

@@ -35,15 +35,24 @@ impl Graph {
             .chain(self.inner.edges_connecting(ib, ia))
             .map(|e| e.weight())
             .collect();
-        out.sort_by(|x, y| (&x.source, &x.target, &x.relation).cmp(&(&y.source, &y.target, &y.relation)));
-        out.dedup_by(|x, y| (&x.source, &x.target, &x.relation) == (&y.source, &y.target, &y.relation));
+        out.sort_by(|x, y| {
+            (&x.source, &x.target, &x.relation).cmp(&(&y.source, &y.target, &y.relation))
+        });
+        out.dedup_by(|x, y| {
+            (&x.source, &x.target, &x.relation) == (&y.source, &y.target, &y.relation)
+        });
         out
     }
 
     /// The entities within `depth` hops of `center`, with their distance (the centre at
     /// 0). With `types` non-empty, the walk only enters entities of those types (the
     /// centre is always kept). Empty when `center` is not in the graph.
-    pub fn neighborhood(&self, center: &str, depth: usize, types: &[EntityType]) -> BTreeMap<String, usize> {
+    pub fn neighborhood(
+        &self,
+        center: &str,
+        depth: usize,
+        types: &[EntityType],
+    ) -> BTreeMap<String, usize> {
         let mut dist = BTreeMap::new();
         let Some(ix) = self.index_of(center) else {
             return dist;
@@ -80,10 +89,18 @@ impl Graph {
     /// two of them; with the distance of each entity. `filter.top` is ignored. Only the
     /// edges around the neighbourhood are looked at, so this is fast on large graphs.
     /// Empty when `center` is not in the graph.
-    pub fn ego(&self, center: &str, depth: usize, filter: &Filter) -> (Graph, BTreeMap<String, usize>) {
+    pub fn ego(
+        &self,
+        center: &str,
+        depth: usize,
+        filter: &Filter,
+    ) -> (Graph, BTreeMap<String, usize>) {
         let mut dist: BTreeMap<String, usize> = BTreeMap::new();
         if self.index_of(center).is_none() {
-            return (Graph::from_parts(Vec::new(), Vec::new(), self.documents.clone()), dist);
+            return (
+                Graph::from_parts(Vec::new(), Vec::new(), self.documents.clone()),
+                dist,
+            );
         }
         let mut kept: BTreeMap<(&str, &str, &str), Option<Edge>> = BTreeMap::new();
         dist.insert(center.to_string(), 0);
@@ -92,7 +109,11 @@ impl Graph {
             let mut next: BTreeSet<&str> = BTreeSet::new();
             for id in &frontier {
                 for e in self.edges_of(id) {
-                    let far = if e.source == *id { e.target.as_str() } else { e.source.as_str() };
+                    let far = if e.source == *id {
+                        e.target.as_str()
+                    } else {
+                        e.source.as_str()
+                    };
                     if dist.contains_key(far) || next.contains(far) {
                         continue;
                     }
@@ -129,14 +150,28 @@ impl Graph {
                 }
             }
         }
-        let nodes: Vec<Node> = dist.keys().filter_map(|id| self.node(id)).cloned().collect();
-        (Graph::from_parts(nodes, edges, self.documents.clone()), dist)
+        let nodes: Vec<Node> = dist
+            .keys()
+            .filter_map(|id| self.node(id))
+            .cloned()
+            .collect();
+        (
+            Graph::from_parts(nodes, edges, self.documents.clone()),
+            dist,
+        )
     }
 
     /// The subgraph of these entities and every edge between two of them.
     pub fn subgraph<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Graph {
-        let keep: BTreeSet<&str> = ids.into_iter().filter(|id| self.nodes.contains_key(*id)).collect();
-        let nodes: Vec<Node> = keep.iter().filter_map(|id| self.node(id)).cloned().collect();
+        let keep: BTreeSet<&str> = ids
+            .into_iter()
+            .filter(|id| self.nodes.contains_key(*id))
+            .collect();
+        let nodes: Vec<Node> = keep
+            .iter()
+            .filter_map(|id| self.node(id))
+            .cloned()
+            .collect();
         let mut edges: Vec<Edge> = Vec::new();
         for id in &keep {
             for e in self.edges_of(id) {
@@ -255,7 +290,14 @@ mod tests {
     fn sample() -> Graph {
         let p = EntityType::Person;
         Graph::from_parts(
-            vec![node("a", p), node("b", EntityType::Place), node("c", p), node("d", p), node("e", p), node("f", p)],
+            vec![
+                node("a", p),
+                node("b", EntityType::Place),
+                node("c", p),
+                node("d", p),
+                node("e", p),
+                node("f", p),
+            ],
             vec![
                 edge("a", "b", "co_occurs"),
                 edge("c", "a", "leads"),
@@ -271,25 +313,40 @@ mod tests {
     fn neighborhood_by_depth_and_type() {
         let g = sample();
         let n = g.neighborhood("a", 1, &[]);
-        assert_eq!(n.into_iter().collect::<Vec<_>>(), [("a".into(), 0), ("b".into(), 1), ("c".into(), 1)]);
+        assert_eq!(
+            n.into_iter().collect::<Vec<_>>(),
+            [("a".into(), 0), ("b".into(), 1), ("c".into(), 1)]
+        );
         let n = g.neighborhood("a", 2, &[]);
         assert_eq!(n.get("d"), Some(&2));
         assert_eq!(n.get("e"), None);
         let n = g.neighborhood("a", 3, &[EntityType::Person]);
-        assert_eq!(n.keys().map(String::as_str).collect::<Vec<_>>(), ["a", "c", "d", "e"]);
+        assert_eq!(
+            n.keys().map(String::as_str).collect::<Vec<_>>(),
+            ["a", "c", "d", "e"]
+        );
         assert!(g.neighborhood("zz", 1, &[]).is_empty());
     }
 
     #[test]
     fn ego_walks_only_kept_edges() {
         let g = sample();
-        let f = Filter { relations: vec!["co_occurs".into()], ..Filter::default() };
+        let f = Filter {
+            relations: vec!["co_occurs".into()],
+            ..Filter::default()
+        };
         let (ego, dist) = g.ego("a", 2, &f);
-        assert_eq!(dist.keys().map(String::as_str).collect::<Vec<_>>(), ["a", "b", "d"]);
+        assert_eq!(
+            dist.keys().map(String::as_str).collect::<Vec<_>>(),
+            ["a", "b", "d"]
+        );
         assert_eq!(ego.edge_count(), 2);
         let (ego, dist) = g.ego("a", 1, &Filter::default());
         assert_eq!((ego.node_count(), ego.edge_count(), dist.len()), (3, 2, 3));
-        let f = Filter { types: vec![EntityType::Place], ..Filter::default() };
+        let f = Filter {
+            types: vec![EntityType::Place],
+            ..Filter::default()
+        };
         assert_eq!(g.ego("a", 3, &f).1.len(), 2);
         assert!(g.ego("zz", 1, &f).1.is_empty());
     }
@@ -303,7 +360,10 @@ mod tests {
     #[test]
     fn all_shortest_paths_in_order() {
         let g = sample();
-        assert_eq!(g.shortest_paths("a", "e", 10), [vec!["a", "b", "d", "e"], vec!["a", "c", "d", "e"]]);
+        assert_eq!(
+            g.shortest_paths("a", "e", 10),
+            [vec!["a", "b", "d", "e"], vec!["a", "c", "d", "e"]]
+        );
         assert_eq!(g.shortest_paths("a", "e", 1).len(), 1);
         assert!(g.shortest_paths("a", "f", 10).is_empty());
         assert_eq!(g.shortest_paths("a", "a", 10), [vec!["a"]]);

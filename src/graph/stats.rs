@@ -59,17 +59,27 @@ impl Graph {
         }
         let mut out_links: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
         for e in self.inner.raw_edges() {
-            let (s, t, w) = (e.source().index(), e.target().index(), e.weight.weight as f64);
+            let (s, t, w) = (
+                e.source().index(),
+                e.target().index(),
+                e.weight.weight as f64,
+            );
             out_links[s].push((t, w));
             if !e.weight.directed {
                 out_links[t].push((s, w));
             }
         }
-        let out_weight: Vec<f64> = out_links.iter().map(|l| l.iter().map(|x| x.1).sum()).collect();
+        let out_weight: Vec<f64> = out_links
+            .iter()
+            .map(|l| l.iter().map(|x| x.1).sum())
+            .collect();
         let mut rank = vec![1.0 / n as f64; n];
         let mut next = vec![0.0; n];
         for _ in 0..PAGERANK_ITERATIONS {
-            let dangling: f64 = (0..n).filter(|&i| out_weight[i] <= 0.0).map(|i| rank[i]).sum();
+            let dangling: f64 = (0..n)
+                .filter(|&i| out_weight[i] <= 0.0)
+                .map(|i| rank[i])
+                .sum();
             let base = (1.0 - PAGERANK_DAMPING) / n as f64 + PAGERANK_DAMPING * dangling / n as f64;
             next.iter_mut().for_each(|x| *x = base);
             for (i, links) in out_links.iter().enumerate() {
@@ -117,7 +127,10 @@ impl Graph {
             x
         }
         for e in self.inner.raw_edges() {
-            let (a, b) = (find(&mut parent, e.source().index()), find(&mut parent, e.target().index()));
+            let (a, b) = (
+                find(&mut parent, e.source().index()),
+                find(&mut parent, e.target().index()),
+            );
             if a != b {
                 parent[a.max(b)] = a.min(b);
             }
@@ -192,7 +205,9 @@ mod tests {
         let g = sample();
         let r = g.page_rank();
         assert!((r.iter().sum::<f64>() - 1.0).abs() < 1e-9);
-        let top = (0..r.len()).max_by(|&i, &j| r[i].partial_cmp(&r[j]).unwrap()).unwrap();
+        let top = (0..r.len())
+            .max_by(|&i, &j| r[i].partial_cmp(&r[j]).unwrap())
+            .unwrap();
         assert_eq!(top, 1, "b is the most pointed-at: {r:?}");
     }
 

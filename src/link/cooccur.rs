@@ -18,7 +18,9 @@ pub fn cooccurrences(sentences: &[(usize, usize)], mentions: &[Mention]) -> Vec<
         let mut first: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         let mut k = m;
         while k < mentions.len() && mentions[k].start < e {
-            first.entry(mentions[k].entity.as_str()).or_insert((mentions[k].start, mentions[k].end));
+            first
+                .entry(mentions[k].entity.as_str())
+                .or_insert((mentions[k].start, mentions[k].end));
             k += 1;
         }
         let ents: Vec<(&str, (usize, usize))> = first.into_iter().collect();
@@ -47,7 +49,12 @@ mod tests {
     use crate::gazetteer::EntityType;
 
     fn m(start: usize, entity: &str) -> Mention {
-        Mention { start, end: start + 2, entity: entity.into(), kind: EntityType::Place }
+        Mention {
+            start,
+            end: start + 2,
+            entity: entity.into(),
+            kind: EntityType::Place,
+        }
     }
 
     #[test]

@@ -32,6 +32,12 @@ pub struct Mention {
 struct Pattern {
     entity: u32,
     case_sensitive: bool,
+    /// A one-word name of a person (`Sadr`): not a mention when it ends another
+    /// person's full name (`Haidar Hamadani` is not `Hossein Hamadani`).
+    surname: bool,
+    /// A one-word name: it must not start in lower case in the text, since one-word
+    /// names are often also words (`Hashed`, `hashed out`; `Bush`, `bush`).
+    proper: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -52,16 +58,42 @@ pub struct Tagger {
 
 /// Words before a capital that make it a location rather than an actor.
 const LOCATIVE_BEFORE: &[&str] = &[
-    "in", "within", "inside", "near", "outside", "around", "across", "at", "into", "throughout",
-    "capital", "city", "downtown", "central", "northern", "southern", "eastern", "western", "of",
+    "in",
+    "within",
+    "inside",
+    "near",
+    "outside",
+    "around",
+    "across",
+    "at",
+    "into",
+    "throughout",
+    "capital",
+    "city",
+    "downtown",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "of",
+    "via",
+    "toward",
+    "towards",
+    "outskirts",
+    "streets",
+    "across",
 ];
 
 impl Tagger {
     /// Builds the matcher for every name and alias of the gazetteer, with the spelling
     /// variants described in `gazetteer/README.md`.
     pub fn new(gazetteer: &Gazetteer) -> Tagger {
-        let index: BTreeMap<&str, u32> =
-            gazetteer.entities().enumerate().map(|(i, e)| (e.id.as_str(), i as u32)).collect();
+        let index: BTreeMap<&str, u32> = gazetteer
+            .entities()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i as u32))
+            .collect();
         let targets: Vec<Target> = gazetteer
             .entities()
             .map(|e| Target {
@@ -70,18 +102,33 @@ impl Tagger {
                 capital_of: e.capital_of.as_deref().and_then(|c| index.get(c).copied()),
             })
             .collect();
-        let table = variants::alias_table(gazetteer.entities().map(|e| (index[e.id.as_str()], e.names())));
+        let table = variants::alias_table(
+            gazetteer
+                .entities()
+                .map(|e| (index[e.id.as_str()], e.names())),
+        );
         let mut keys = Vec::with_capacity(table.len());
         let mut patterns = Vec::with_capacity(table.len());
         for (key, (entity, case_sensitive)) in table {
+            let one_word = !key.contains(' ');
+            let surname = one_word && targets[entity as usize].kind == EntityType::Person;
             keys.push(key);
-            patterns.push(Pattern { entity, case_sensitive });
+            patterns.push(Pattern {
+                entity,
+                case_sensitive,
+                surname,
+                proper: one_word,
+            });
         }
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(&keys)
             .expect("gazetteer patterns fit in an automaton");
-        Tagger { matcher, patterns, targets }
+        Tagger {
+            matcher,
+            patterns,
+            targets,
+        }
     }
 
     /// Number of distinct folded alias forms the matcher looks for.
@@ -92,7 +139,6 @@ impl Tagger {
     /// Finds every mention in `text`, in order of position, not overlapping.
     pub fn tag(&self, text: &str) -> Vec<Mention> {
         let folded = fold(text);
-        let hay = folded.text.as_bytes();
         let mut candidates: Vec<(usize, usize, u32)> = Vec::new();
         for m in self.matcher.find_overlapping_iter(&folded.text) {
             let (s, e) = (m.start(), m.end());
@@ -100,15 +146,18 @@ impl Tagger {
                 continue;
             }
             let pattern = &self.patterns[m.pattern().as_usize()];
-            if pattern.case_sensitive {
-                let (os, oe) = folded.original(s, e);
-                if text[os..oe].chars().any(char::is_lowercase) {
-                    continue;
-                }
+            let (os, oe) = folded.original(s, e);
+            if pattern.case_sensitive && text[os..oe].chars().any(char::is_lowercase) {
+                continue;
+            }
+            if pattern.proper && text[os..oe].starts_with(char::is_lowercase) {
+                continue;
+            }
+            if pattern.surname && follows_unknown_given_name(&text[..os]) {
+                continue;
             }
             candidates.push((s, e, pattern.entity));
         }
-        let _ = hay;
         // Leftmost-longest, without overlaps.
         candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut mentions = Vec::new();
@@ -121,47 +170,275 @@ impl Tagger {
             let entity = self.resolve_metonym(&folded, text, s, e, entity);
             let (os, oe) = folded.original(s, e);
             let target = &self.targets[entity as usize];
-            mentions.push(Mention { start: os, end: oe, entity: target.id.clone(), kind: target.kind });
+            mentions.push(Mention {
+                start: os,
+                end: oe,
+                entity: target.id.clone(),
+                kind: target.kind,
+            });
         }
         mentions
     }
 
-    /// A capital stays the city after a locative word, at a dateline, or before a
-    /// possessive place; otherwise it stands for its state.
+    /// A capital stays the city after a locative word or a determiner, at a dateline,
+    /// before a possessive place, or as a noun modifier (`the Erbil attack`, `Baghdad
+    /// residents`); otherwise it stands for its state (`Washington said`, `upsetting
+    /// Tehran`, `Baghdad and Erbil agreed`).
     fn resolve_metonym(&self, folded: &Folded, text: &str, s: usize, e: usize, entity: u32) -> u32 {
-        let Some(state) = self.targets[entity as usize].capital_of else { return entity };
+        let Some(state) = self.targets[entity as usize].capital_of else {
+            return entity;
+        };
         let f = &folded.text;
         let before = &f[..s];
-        let prev_word = before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        if LOCATIVE_BEFORE.contains(&prev_word) {
+        let prev_word = before
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if LOCATIVE_BEFORE.contains(&prev_word) || DETERMINERS.contains(&prev_word) {
             return entity;
         }
         // Dateline: `BAGHDAD — ...`, `ERBIL, Kurdistan Region — ...` at the start of a line.
         let line_start = before.rfind('\n').map_or(0, |p| p + 1);
         let (os, oe) = folded.original(s, e);
-        if before[line_start..].trim().is_empty() && text[os..oe].chars().all(|c| !c.is_lowercase()) {
+        if before[line_start..].trim().is_empty() && text[os..oe].chars().all(|c| !c.is_lowercase())
+        {
             return entity;
         }
-        // A possessive followed by a place name: `Baghdad's Green Zone`.
         let after = &f[e..];
-        if let Some(rest) = after.strip_prefix("'s ").or_else(|| after.strip_prefix("' ")) {
+        if let Some(rest) = after
+            .strip_prefix("'s ")
+            .or_else(|| after.strip_prefix("' "))
+        {
+            // A possessive followed by a place name: `Baghdad's Green Zone`.
             let start = e + (after.len() - rest.len());
             if let Some(m) = self.matcher.find(&f[start..]) {
-                if m.start() == 0 && self.targets[self.patterns[m.pattern().as_usize()].entity as usize].kind == EntityType::Place {
+                let kind = self.targets[self.patterns[m.pattern().as_usize()].entity as usize].kind;
+                if m.start() == 0 && kind == EntityType::Place {
                     return entity;
                 }
             }
+            return state;
+        }
+        // A noun modifier: the next word is a lower-case word that is neither a verb of
+        // saying or acting nor a function word.
+        let next_word: String = text[oe..]
+            .strip_prefix(' ')
+            .unwrap_or("")
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        if PLACE_NEXT.contains(&next_word.as_str()) {
+            return entity;
         }
         state
     }
 }
 
+/// Words after which a capital is a modifier or a location (`the Erbil attack`).
+const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that's"];
+
+/// Nouns after a capital that make it a place (`Baghdad residents`).
+const PLACE_NEXT: &[&str] = &[
+    "resident",
+    "residents",
+    "street",
+    "streets",
+    "neighbourhood",
+    "neighborhood",
+    "neighbourhoods",
+    "neighborhoods",
+    "district",
+    "districts",
+    "hospital",
+    "hospitals",
+    "suburb",
+    "suburbs",
+    "skyline",
+    "traffic",
+    "police",
+    "hotel",
+    "hotels",
+    "office",
+    "bureau",
+    "correspondent",
+    "time",
+    "province",
+    "governorate",
+    "municipality",
+    "council",
+    "university",
+    "mosque",
+    "market",
+    "markets",
+    "area",
+];
+
+/// Capitalised words that may stand before a surname without being a given name.
+const NOT_GIVEN_NAMES: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "President",
+    "Prime",
+    "Minister",
+    "Premier",
+    "General",
+    "Gen",
+    "Lt",
+    "Colonel",
+    "Col",
+    "Major",
+    "Maj",
+    "Commander",
+    "Cleric",
+    "Sheikh",
+    "Shaikh",
+    "Sayyed",
+    "Sayyid",
+    "Ayatollah",
+    "Grand",
+    "Imam",
+    "King",
+    "Prince",
+    "Emir",
+    "Sultan",
+    "Secretary",
+    "Senator",
+    "Sen",
+    "Rep",
+    "Ambassador",
+    "Envoy",
+    "Speaker",
+    "Chief",
+    "Leader",
+    "Spokesman",
+    "Spokeswoman",
+    "Governor",
+    "Gov",
+    "Deputy",
+    "Vice",
+    "Chairman",
+    "Director",
+    "Judge",
+    "Admiral",
+    "Adm",
+    "Captain",
+    "Capt",
+    "Brigadier",
+    "Marshal",
+    "Hajji",
+    "Haji",
+    "Mullah",
+    "Mufti",
+    "Cmdr",
+    "Sgt",
+    "Former",
+    "Late",
+    "But",
+    "And",
+    "Or",
+    "When",
+    "While",
+    "If",
+    "As",
+    "After",
+    "Before",
+    "Then",
+    "So",
+    "Yet",
+    "Meanwhile",
+    "However",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "For",
+    "With",
+    "By",
+    "From",
+    "To",
+    "Of",
+    "That",
+    "This",
+    "Since",
+    "Although",
+    "Though",
+    "Because",
+    "Why",
+    "How",
+    "What",
+    "Where",
+    "Who",
+    "Both",
+    "MM",
+    "Messrs",
+    "Said",
+    "Says",
+    "Told",
+    "Also",
+    "Under",
+    "Against",
+    "About",
+    "Did",
+    "Does",
+    "Has",
+    "Had",
+    "Is",
+    "Was",
+    "Will",
+    "Would",
+    "Can",
+    "Could",
+    "Should",
+    "Not",
+    "Only",
+    "Even",
+];
+
+/// True when `before` ends in `Given ` — a capitalised word that is not a title or a
+/// function word, directly before the surname.
+fn follows_unknown_given_name(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word: String = {
+        let mut w: Vec<char> = rest
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic() || *c == '.')
+            .collect();
+        w.reverse();
+        w.into_iter().collect()
+    };
+    let word = word.trim_end_matches('.');
+    if word.is_empty()
+        || rest[..rest.len() - word.len()]
+            .ends_with(|c: char| c.is_alphanumeric() || c == '\'' || c == '’')
+    {
+        return false;
+    }
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase)
+        && word.chars().count() > 1
+        && !NOT_GIVEN_NAMES.contains(&word)
+}
+
 fn word_boundary_before(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn word_boundary_after(text: &str, at: usize) -> bool {
-    text[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    text[at..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 #[cfg(test)]
@@ -221,35 +498,59 @@ name = al-Salam
     }
 
     fn tags(text: &str) -> Vec<(String, String)> {
-        tagger().tag(text).into_iter().map(|m| (text[m.start..m.end].to_string(), m.entity)).collect()
+        tagger()
+            .tag(text)
+            .into_iter()
+            .map(|m| (text[m.start..m.end].to_string(), m.entity))
+            .collect()
     }
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     #[test]
     fn longest_match_wins_sam_samwise() {
-        assert_eq!(tags("Samwise met Sam."), pairs(&[("Samwise", "samwise"), ("Sam", "sam")]));
-        assert_eq!(tags("Samwise Gamgee left"), pairs(&[("Samwise Gamgee", "samwise")]));
+        assert_eq!(
+            tags("Samwise met Sam."),
+            pairs(&[("Samwise", "samwise"), ("Sam", "sam")])
+        );
+        assert_eq!(
+            tags("Samwise Gamgee left"),
+            pairs(&[("Samwise Gamgee", "samwise")])
+        );
     }
 
     #[test]
     fn whole_words_only_and_demonyms_are_not_mentions() {
         assert_eq!(tags("Iraqi children and Iranian gas"), pairs(&[]));
-        assert_eq!(tags("the Iraqi government said"), pairs(&[("Iraqi government", "iraq")]));
+        assert_eq!(
+            tags("the Iraqi government said"),
+            pairs(&[("Iraqi government", "iraq")])
+        );
         assert_eq!(tags("Samsung"), pairs(&[]));
     }
 
     #[test]
     fn possessive_is_outside_the_span() {
-        assert_eq!(tags("Iraq's army and Iran’s allies"), pairs(&[("Iraq", "iraq"), ("Iran", "iran")]));
+        assert_eq!(
+            tags("Iraq's army and Iran’s allies"),
+            pairs(&[("Iraq", "iraq"), ("Iran", "iran")])
+        );
     }
 
     #[test]
     fn short_capital_aliases_are_case_sensitive() {
-        assert_eq!(tags("let us go to the US"), pairs(&[("US", "united_states")]));
-        assert_eq!(tags("the U.S. embassy, anti-US"), pairs(&[("U.S.", "united_states"), ("US", "united_states")]));
+        assert_eq!(
+            tags("let us go to the US"),
+            pairs(&[("US", "united_states")])
+        );
+        assert_eq!(
+            tags("the U.S. embassy, anti-US"),
+            pairs(&[("U.S.", "united_states"), ("US", "united_states")])
+        );
         assert_eq!(tags("kh and KH"), pairs(&[("KH", "kataib_hezbollah")]));
     }
 
@@ -265,15 +566,72 @@ name = al-Salam
             ])
         );
         // The article stays when dropping it would leave one word.
-        assert_eq!(tags("Salam and al Salam"), pairs(&[("al Salam", "al_salam")]));
+        assert_eq!(
+            tags("Salam and al Salam"),
+            pairs(&[("al Salam", "al_salam")])
+        );
     }
 
     #[test]
     fn capitals_as_actors_or_places() {
-        assert_eq!(tags("Washington threatened Baghdad."), pairs(&[("Washington", "united_states"), ("Baghdad", "iraq")]));
-        assert_eq!(tags("the embassy in Baghdad"), pairs(&[("Baghdad", "baghdad")]));
-        assert_eq!(tags("Baghdad’s Green Zone"), pairs(&[("Baghdad", "baghdad"), ("Green Zone", "green_zone")]));
-        assert_eq!(tags("BAGHDAD — Rockets fell"), pairs(&[("BAGHDAD", "baghdad")]));
+        assert_eq!(
+            tags("Washington threatened Baghdad."),
+            pairs(&[("Washington", "united_states"), ("Baghdad", "iraq")])
+        );
+        assert_eq!(
+            tags("the embassy in Baghdad"),
+            pairs(&[("Baghdad", "baghdad")])
+        );
+        assert_eq!(
+            tags("Baghdad’s Green Zone"),
+            pairs(&[("Baghdad", "baghdad"), ("Green Zone", "green_zone")])
+        );
+        assert_eq!(
+            tags("BAGHDAD — Rockets fell"),
+            pairs(&[("BAGHDAD", "baghdad")])
+        );
+        assert_eq!(
+            tags("after the Baghdad attack"),
+            pairs(&[("Baghdad", "baghdad")])
+        );
+        assert_eq!(
+            tags("Baghdad residents fled"),
+            pairs(&[("Baghdad", "baghdad")])
+        );
+        assert_eq!(
+            tags("Washington says it will act"),
+            pairs(&[("Washington", "united_states")])
+        );
+        assert_eq!(
+            tags("for fear of upsetting Washington."),
+            pairs(&[("Washington", "united_states")])
+        );
+        assert_eq!(tags("Baghdad’s decision"), pairs(&[("Baghdad", "iraq")]));
+    }
+
+    #[test]
+    fn surname_alone_is_not_taken_from_another_full_name() {
+        let gaz = parse_str(
+            Path::new("t.gaz"),
+            "[hossein_hamadani]\ntype = person\nname = Hossein Hamadani\naliases = Hamadani\n",
+        )
+        .unwrap();
+        let t = Tagger::new(&gaz);
+        let ids = |text: &str| {
+            t.tag(text)
+                .into_iter()
+                .map(|m| text[m.start..m.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids("Photo: Haidar Hamadani/AFP"), Vec::<String>::new());
+        assert_eq!(
+            ids("Gen. Hamadani said. But Hamadani left. Iran's Hamadani"),
+            ["Hamadani", "Hamadani", "Hamadani"]
+        );
+        assert_eq!(
+            ids("Hossein Hamadani and Hamadani"),
+            ["Hossein Hamadani", "Hamadani"]
+        );
     }
 
     #[test]

@@ -1,0 +1,344 @@
+//! Reading a graph back from GraphML written by `newsgraph build` (or any GraphML whose
+//! nodes carry `label`/`type`/`mentions` and edges `relation`/`weight` data keys).
+//!
+//! GraphML keeps less than `graph.json`: no evidence sentences, no list of documents, no
+//! aliases. A graph read from it has nodes with their label, type and mention count and
+//! edges with their relation, direction and weight; `documents`, `aliases` and `evidence`
+//! are empty. Data keys are matched by their `attr.name`, so key ids do not matter;
+//! unknown keys are ignored.
+
+use super::{Edge, Graph, Node};
+use crate::error::{Diagnostic, Error, Result};
+use crate::gazetteer::EntityType;
+use quick_xml::events::{BytesStart, Event};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// What is being read when a `<data>` element opens.
+enum Owner {
+    Node(usize),
+    Edge(usize),
+    Other,
+}
+
+struct RawNode {
+    id: String,
+    line: usize,
+    data: BTreeMap<String, String>,
+}
+
+struct RawEdge {
+    source: String,
+    target: String,
+    directed: Option<bool>,
+    line: usize,
+    data: BTreeMap<String, String>,
+}
+
+fn line_of(text: &str, offset: u64) -> usize {
+    let end = (offset as usize).min(text.len());
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name)
+        .and_then(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
+}
+
+impl Graph {
+    /// Reads GraphML text (see the module doc for what survives); `path` is used in error
+    /// messages, which name the line.
+    pub fn from_graphml(path: &Path, text: &str) -> Result<Graph> {
+        let bad = |line: usize, msg: String| Error::invalid(Diagnostic::at(path, line, msg));
+        let mut reader = quick_xml::Reader::from_str(text);
+        // key id -> attribute name
+        let mut keys: BTreeMap<String, String> = BTreeMap::new();
+        let mut nodes: Vec<RawNode> = Vec::new();
+        let mut edges: Vec<RawEdge> = Vec::new();
+        let mut edge_default = true;
+        let mut owner = Owner::Other;
+        // The open `<data key=...>`, and its text so far.
+        let mut data: Option<(String, String)> = None;
+        let mut seen_graphml = false;
+        loop {
+            let at = reader.buffer_position();
+            let event = reader.read_event().map_err(|e| {
+                bad(
+                    line_of(text, reader.error_position()),
+                    format!("not well-formed XML ({e}); expected GraphML"),
+                )
+            })?;
+            let line = line_of(text, at);
+            match event {
+                Event::Start(_) | Event::Empty(_) if data.is_some() => {}
+                Event::Start(ref e) | Event::Empty(ref e) => {
+                    let empty = matches!(event, Event::Empty(_));
+                    match e.local_name().as_ref() {
+                        "graphml" => seen_graphml = true,
+                        "key" => {
+                            if let (Some(id), Some(name)) = (attr(e, "id"), attr(e, "attr.name")) {
+                                keys.insert(id, name);
+                            }
+                        }
+                        "graph" => {
+                            edge_default = attr(e, "edgedefault").as_deref() != Some("undirected")
+                        }
+                        "node" => {
+                            let id = attr(e, "id")
+                                .ok_or_else(|| bad(line, "<node> without an id".into()))?;
+                            nodes.push(RawNode {
+                                id,
+                                line,
+                                data: BTreeMap::new(),
+                            });
+                            owner = if empty {
+                                Owner::Other
+                            } else {
+                                Owner::Node(nodes.len() - 1)
+                            };
+                        }
+                        "edge" => {
+                            let (Some(source), Some(target)) =
+                                (attr(e, "source"), attr(e, "target"))
+                            else {
+                                return Err(bad(line, "<edge> without source and target".into()));
+                            };
+                            let directed = attr(e, "directed").map(|d| d == "true");
+                            edges.push(RawEdge {
+                                source,
+                                target,
+                                directed,
+                                line,
+                                data: BTreeMap::new(),
+                            });
+                            owner = if empty {
+                                Owner::Other
+                            } else {
+                                Owner::Edge(edges.len() - 1)
+                            };
+                        }
+                        "data" if !empty => {
+                            let key = attr(e, "key")
+                                .ok_or_else(|| bad(line, "<data> without a key".into()))?;
+                            data = Some((key, String::new()));
+                        }
+                        _ => {}
+                    }
+                }
+                Event::Text(t) => {
+                    if let Some((_, s)) = data.as_mut() {
+                        s.push_str(&t.xml10_content());
+                    }
+                }
+                Event::CData(t) => {
+                    if let Some((_, s)) = data.as_mut() {
+                        s.push_str(&t);
+                    }
+                }
+                Event::GeneralRef(r) => {
+                    if let Some((_, s)) = data.as_mut() {
+                        let raw = format!("&{};", &*r);
+                        let resolved = quick_xml::escape::unescape(&raw).map_err(|e| {
+                            bad(line, format!("bad character reference {raw} ({e})"))
+                        })?;
+                        s.push_str(&resolved);
+                    }
+                }
+                Event::End(e) => match e.local_name().as_ref() {
+                    "data" => {
+                        if let Some((key, value)) = data.take() {
+                            let name = keys.get(&key).cloned().unwrap_or(key);
+                            match owner {
+                                Owner::Node(i) => {
+                                    nodes[i].data.insert(name, value);
+                                }
+                                Owner::Edge(i) => {
+                                    edges[i].data.insert(name, value);
+                                }
+                                Owner::Other => {}
+                            }
+                        }
+                    }
+                    "node" | "edge" => owner = Owner::Other,
+                    _ => {}
+                },
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        if !seen_graphml {
+            return Err(bad(1, "no <graphml> element: not a GraphML file".into()));
+        }
+        let mut out_nodes = Vec::with_capacity(nodes.len());
+        for n in nodes {
+            let kind_name = n.data.get("type").map(String::as_str).unwrap_or("");
+            let kind = EntityType::parse(kind_name).ok_or_else(|| {
+                bad(
+                    n.line,
+                    format!("node '{}' has type '{kind_name}', not an entity type", n.id),
+                )
+            })?;
+            let mentions = match n.data.get("mentions") {
+                None => 0,
+                Some(m) => m.trim().parse::<u64>().map_err(|_| {
+                    bad(
+                        n.line,
+                        format!("node '{}' has mentions '{m}', not a whole number", n.id),
+                    )
+                })?,
+            };
+            out_nodes.push(Node {
+                label: n.data.get("label").cloned().unwrap_or_else(|| n.id.clone()),
+                id: n.id,
+                kind,
+                mentions,
+                documents: Vec::new(),
+                aliases: BTreeMap::new(),
+                first_seen: None,
+                last_seen: None,
+                attrs: BTreeMap::new(),
+            });
+        }
+        let mut out_edges = Vec::with_capacity(edges.len());
+        for e in edges {
+            let relation = e
+                .data
+                .get("relation")
+                .or_else(|| e.data.get("label"))
+                .cloned()
+                .ok_or_else(|| {
+                    bad(
+                        e.line,
+                        format!("edge {} -> {} has no relation", e.source, e.target),
+                    )
+                })?;
+            let weight = match e.data.get("weight") {
+                None => 1,
+                Some(w) => match w.trim().parse::<f64>() {
+                    Ok(w) if w >= 0.0 && w.is_finite() => w.round() as u64,
+                    _ => {
+                        return Err(bad(
+                            e.line,
+                            format!(
+                                "edge {} -> {} has weight '{w}', not a number",
+                                e.source, e.target
+                            ),
+                        ));
+                    }
+                },
+            };
+            out_edges.push(Edge {
+                source: e.source,
+                target: e.target,
+                relation,
+                directed: e.directed.unwrap_or(edge_default),
+                weight,
+                evidence: Vec::new(),
+                attrs: BTreeMap::new(),
+            });
+        }
+        Ok(Graph::from_parts(out_nodes, out_edges, Vec::new()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::to_graphml;
+    use crate::graph::{DocInfo, Evidence};
+
+    fn sample() -> Graph {
+        let node = |id: &str, label: &str, kind, mentions| Node {
+            id: id.into(),
+            label: label.into(),
+            kind,
+            mentions,
+            documents: vec!["d.txt".into()],
+            aliases: BTreeMap::new(),
+            first_seen: None,
+            last_seen: None,
+            attrs: BTreeMap::new(),
+        };
+        let ev = Evidence {
+            doc: "d.txt".into(),
+            sentence: [0, 5],
+            source_span: [0, 1],
+            target_span: [2, 3],
+            rule: None,
+            date: None,
+            text: "x".into(),
+        };
+        let edge = |s: &str, t: &str, rel: &str, directed, n: usize| Edge {
+            source: s.into(),
+            target: t.into(),
+            relation: rel.into(),
+            directed,
+            weight: n as u64,
+            evidence: vec![ev.clone(); n],
+            attrs: BTreeMap::new(),
+        };
+        Graph::from_parts(
+            vec![
+                node("a", "Al-\"Q\" <&> Kādhimī", EntityType::Person, 3),
+                node("b", "B", EntityType::Militia, 1),
+            ],
+            vec![
+                edge("a", "b", "co_occurs", false, 2),
+                edge("a", "b", "leads", true, 1),
+            ],
+            vec![DocInfo {
+                id: "d.txt".into(),
+                date: None,
+            }],
+        )
+    }
+
+    #[test]
+    fn reads_back_what_the_graphml_writer_keeps() {
+        let g = sample();
+        let back = Graph::from_graphml(Path::new("g.graphml"), &to_graphml(&g)).unwrap();
+        let a = back.node("a").unwrap();
+        assert_eq!(
+            (a.label.as_str(), a.kind, a.mentions),
+            ("Al-\"Q\" <&> Kādhimī", EntityType::Person, 3)
+        );
+        let co = back.edge("a", "b", "co_occurs").unwrap();
+        assert_eq!((co.weight, co.directed), (2, false));
+        let leads = back.edge("a", "b", "leads").unwrap();
+        assert_eq!((leads.weight, leads.directed), (1, true));
+        assert_eq!((back.node_count(), back.edge_count()), (2, 2));
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let err = Graph::from_graphml(
+            Path::new("g.graphml"),
+            "<graphml>\n<graph>\n<node id=\"a\"></graph>",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("g.graphml:3: not well-formed XML"), "{err}");
+        let text = "<graphml>\n<key id=\"t\" for=\"node\" attr.name=\"type\"/>\n<graph>\n<node id=\"a\"><data key=\"t\">dragon</data></node>\n</graph></graphml>";
+        let err = Graph::from_graphml(Path::new("g.graphml"), text)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "g.graphml:4: node 'a' has type 'dragon', not an entity type"
+        );
+        let err = Graph::from_graphml(Path::new("g.graphml"), "{}")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(err, "g.graphml:1: no <graphml> element: not a GraphML file");
+    }
+}

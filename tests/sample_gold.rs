@@ -1,0 +1,115 @@
+//! The tagger against the hand-made gold annotations of the sample corpus
+//! (`tests/gold/*.json`, format of `shared/eval/GUIDELINES.md` §3): every document must
+//! reach the floors below, and the misses are listed when it does not.
+
+mod util;
+
+use serde_json::Value;
+use std::collections::BTreeMap;
+use util::{newsgraph, root};
+
+/// Lenient match as the scorer does it: overlap of at least half the shorter span.
+fn overlaps(a: (u64, u64), b: (u64, u64)) -> bool {
+    let inter = a.1.min(b.1).saturating_sub(a.0.max(b.0));
+    let shorter = (a.1 - a.0).min(b.1 - b.0);
+    shorter > 0 && inter * 2 >= shorter
+}
+
+#[test]
+fn sample_corpus_mentions_match_gold() {
+    let out = newsgraph(&root(), &["extract", "data", "-g", "gazetteer"]);
+    out.ok();
+    let mut pred: BTreeMap<String, Vec<(u64, u64, String, String)>> = BTreeMap::new();
+    for line in out.stdout().lines() {
+        let v: Value = serde_json::from_str(line).unwrap();
+        if v["kind"] == "mention" {
+            pred.entry(v["doc"].as_str().unwrap().to_string())
+                .or_default()
+                .push((
+                    v["start"].as_u64().unwrap(),
+                    v["end"].as_u64().unwrap(),
+                    v["entity"].as_str().unwrap().to_string(),
+                    v["type"].as_str().unwrap().to_string(),
+                ));
+        }
+    }
+    let mut gold_files: Vec<_> = std::fs::read_dir(root().join("tests/gold"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    gold_files.sort();
+    assert!(
+        gold_files.len() >= 8,
+        "expected gold files for the sample corpus"
+    );
+    let (mut tp, mut gold_n, mut pred_n, mut linked) = (0usize, 0usize, 0usize, 0usize);
+    let mut misses = Vec::new();
+    for path in gold_files {
+        let gold: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        let doc = gold["doc"].as_str().unwrap();
+        let preds = pred.get(doc).cloned().unwrap_or_default();
+        let ignore: Vec<(u64, u64)> = gold["ignore"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|i| (i["start"].as_u64().unwrap(), i["end"].as_u64().unwrap()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut used = vec![false; preds.len()];
+        for m in gold["mentions"].as_array().unwrap() {
+            gold_n += 1;
+            let span = (m["start"].as_u64().unwrap(), m["end"].as_u64().unwrap());
+            let types: Vec<&str> = m["types"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t.as_str().unwrap())
+                .collect();
+            let hit = preds.iter().enumerate().find(|(i, p)| {
+                !used[*i] && overlaps(span, (p.0, p.1)) && types.contains(&p.3.as_str())
+            });
+            match hit {
+                Some((i, p)) => {
+                    used[i] = true;
+                    tp += 1;
+                    if p.2 == m["key"].as_str().unwrap() {
+                        linked += 1;
+                    } else {
+                        misses.push(format!(
+                            "{doc}: '{}' linked to {} instead of {}",
+                            m["text"], p.2, m["key"]
+                        ));
+                    }
+                }
+                None => misses.push(format!("{doc}: missed '{}' ({})", m["text"], m["key"])),
+            }
+        }
+        for (i, p) in preds.iter().enumerate() {
+            let scored = matches!(p.3.as_str(), "person" | "militia" | "government" | "place");
+            if used[i] || !scored || ignore.iter().any(|ig| overlaps(*ig, (p.0, p.1))) {
+                continue;
+            }
+            pred_n += 1;
+            misses.push(format!("{doc}: spurious {} at {}..{}", p.2, p.0, p.1));
+        }
+        pred_n += used.iter().filter(|u| **u).count();
+    }
+    let precision = tp as f64 / pred_n as f64;
+    let recall = tp as f64 / gold_n as f64;
+    let f1 = 2.0 * precision * recall / (precision + recall);
+    let link = linked as f64 / tp as f64;
+    let report = format!(
+        "P {precision:.3} R {recall:.3} F1 {f1:.3} linked {link:.3} ({tp}/{gold_n})\n{}",
+        misses.join("\n")
+    );
+    assert!(
+        f1 >= 0.95,
+        "mention F1 below 0.95 on the sample corpus: {report}"
+    );
+    assert!(
+        link >= 0.95,
+        "fewer than 95% of matched mentions resolve to the gold entity: {report}"
+    );
+}
