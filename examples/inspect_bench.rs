@@ -181,7 +181,7 @@ fn main() {
         dist2.len() - 1
     );
     let t = Instant::now();
-    let word = format!("{}", label.split(' ').next_back().unwrap());
+    let word = label.split(' ').next_back().unwrap().to_string();
     let by_word = resolve(&graph, None, &format!("entity {word}"));
     let exact_ms = ms(t);
     let t = Instant::now();

@@ -288,7 +288,7 @@ fn to_table(center: &Node, rows: &[Row], all_evidence: bool, style: Style) -> St
         .map(|n| n.chars().count())
         .max()
         .unwrap_or(0)
-        .clamp(6, 24);
+        .clamp(6, 22);
     let type_w = rows
         .iter()
         .map(|r| r.node.kind.as_str().len())
@@ -307,8 +307,9 @@ fn to_table(center: &Node, rows: &[Row], all_evidence: bool, style: Style) -> St
         .max()
         .unwrap_or(0)
         .max(1);
-    // name, type, relation, direction, weight, evidence; two spaces between columns.
-    let used = name_w + type_w + rel_w + 1 + weight_w + 2 * 5;
+    // name, type, relation, direction, weight, evidence: two spaces between columns, one
+    // around the direction arrow.
+    let used = name_w + type_w + rel_w + 1 + weight_w + 2 * 3 + 2;
     let ev_w = total.saturating_sub(used).max(12);
     let neighbours: BTreeSet<&str> = rows.iter().map(|r| r.node.id.as_str()).collect();
     let mut s = format!(
@@ -325,7 +326,7 @@ fn to_table(center: &Node, rows: &[Row], all_evidence: bool, style: Style) -> St
         return s;
     }
     let header = format!(
-        "{}  {}  {}  {}  {:>weight_w$}  {}",
+        "{}  {}  {} {} {:>weight_w$}  {}",
         pad("NAME", name_w),
         pad("TYPE", type_w),
         pad("RELATION", rel_w),
@@ -338,7 +339,7 @@ fn to_table(center: &Node, rows: &[Row], all_evidence: bool, style: Style) -> St
     for (r, name) in rows.iter().zip(&names) {
         let ev = r.edge.evidence.first().map(snippet).unwrap_or_default();
         let line = format!(
-            "{}  {}  {}  {}  {:>weight_w$}  {}",
+            "{}  {}  {} {} {:>weight_w$}  {}",
             pad(&truncate(name, name_w), name_w),
             pad(r.node.kind.as_str(), type_w),
             style.relation(&pad(&truncate(&r.edge.relation, rel_w), rel_w)),
