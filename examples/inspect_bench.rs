@@ -1,9 +1,10 @@
 //! Benchmark of the inspection path: load a large `graph.json`, resolve an entity, answer a
 //! `neighbors` query, and check the answer.
 //!
-//! Run: `cargo run --release --example inspect_bench [-- NODES EDGES]` (default 100,000
-//! nodes and 1,000,000 edges). It writes a random graph (fixed seed, one evidence sentence
-//! per edge, co-occurrence and typed relations) to a temporary folder, then reports each
+//! Run: `cargo run --release --example inspect_bench [-- NODES EDGES [EVIDENCE]]` (default
+//! 100,000 nodes, 1,000,000 edges and 1 evidence sentence per edge; 0 writes edges without
+//! evidence, to see how much of the load is the sentences). It writes a random graph (fixed
+//! seed, co-occurrence and typed relations) to a temporary folder, then reports each
 //! step and, as baselines measured in the same run, the time to read the file's bytes and
 //! to parse them into an untyped `serde_json::Value`.
 
@@ -37,7 +38,7 @@ const RELATIONS: [&str; 6] = [
     "attacked",
 ];
 
-fn generate(nodes: usize, edges: usize) -> Graph {
+fn generate(nodes: usize, edges: usize, evidence: usize) -> Graph {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let docs: Vec<DocInfo> = (0..1000)
         .map(|i| DocInfo {
@@ -81,16 +82,20 @@ fn generate(nodes: usize, edges: usize) -> Graph {
             target: id(t),
             relation: relation.to_string(),
             directed,
-            weight: 1,
-            evidence: vec![Evidence {
-                doc: doc.id.clone(),
-                sentence: [at, at + text.len()],
-                source_span: [at, at + 13],
-                target_span: [at + 18, at + 31],
-                rule: (relation != "co_occurs").then(|| format!("{relation}-1")),
-                date: doc.date.clone(),
-                text,
-            }],
+            weight: evidence.min(1) as u64,
+            evidence: std::iter::repeat_n(
+                Evidence {
+                    doc: doc.id.clone(),
+                    sentence: [at, at + text.len()],
+                    source_span: [at, at + 13],
+                    target_span: [at + 18, at + 31],
+                    rule: (relation != "co_occurs").then(|| format!("{relation}-1")),
+                    date: doc.date.clone(),
+                    text,
+                },
+                evidence,
+            )
+            .collect(),
             attrs: BTreeMap::new(),
         });
     }
@@ -114,7 +119,8 @@ fn main() {
     let path = dir.path().join("graph.json");
 
     let t = Instant::now();
-    let big = generate(n_nodes, n_edges);
+    let per_edge = args.get(2).copied().unwrap_or(1);
+    let big = generate(n_nodes, n_edges, per_edge);
     let text = big.to_json();
     newsgraph::export::write_atomic(&path, text.as_bytes()).expect("write graph.json");
     println!(
