@@ -429,3 +429,27 @@ fn stats_counts_ranks_and_components_deterministically() {
         newsgraph(&["stats", "GRAPH", "--top", "3"]).stdout()
     );
 }
+
+#[test]
+fn graphml_input_is_read_without_evidence() {
+    let run = newsgraph(&[
+        "neighbors",
+        "GRAPH",
+        "Iran",
+        "--depth",
+        "5",
+        "--format",
+        "graphml",
+    ]);
+    run.expect_code(0);
+    let dir = tempfile::tempdir().unwrap();
+    let graphml = dir.path().join("component.graphml");
+    std::fs::write(&graphml, &run.out.stdout).unwrap();
+    let run = newsgraph(&["neighbors", graphml.to_str().unwrap(), "khazali"]);
+    run.expect_code(0);
+    let leads = row(&run, "Asaib Ahl al-Haq", "leads");
+    assert!(
+        leads.trim_end().ends_with(" 1"),
+        "no evidence column from GraphML: {leads}"
+    );
+}
