@@ -51,7 +51,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub enum OutputFormat {
     /// An aligned table for people
     Table,
-    /// A JSON object (documented in `newsgraph neighbors --help`)
+    /// JSON: {center, depth, neighbors: [{id, label, type, distance, via, relation, direction, weight, evidence}]}
     Json,
     /// The neighbourhood as Graphviz DOT
     Dot,
