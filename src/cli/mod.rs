@@ -7,7 +7,12 @@ mod build;
 mod diff;
 mod extract;
 mod filter;
+mod inspect;
+mod neighbors;
+mod path;
 mod rules;
+mod show;
+mod stats;
 
 pub use filter::FilterArgs;
 pub use rules::RulesArgs;
@@ -34,6 +39,14 @@ enum Command {
     Extract(extract::ExtractArgs),
     /// Compare two graphs: entities and relations added, removed or changed (exit 1 when they differ).
     Diff(diff::DiffArgs),
+    /// List the entities around one entity, with relations and evidence.
+    Neighbors(neighbors::NeighborsArgs),
+    /// Show an entity card: names, mentions, documents and relations.
+    Show(show::ShowArgs),
+    /// Find the shortest paths between two entities, with evidence for each hop.
+    Path(path::PathArgs),
+    /// Count entities and relations; rank entities by degree and PageRank.
+    Stats(stats::StatsArgs),
 }
 
 /// Where the corpus and the gazetteer come from, shared by the commands that read text.
@@ -95,6 +108,10 @@ pub fn run() -> i32 {
         Command::Build(args) => build::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Neighbors(args) => neighbors::run(args),
+        Command::Show(args) => show::run(args),
+        Command::Path(args) => path::run(args),
+        Command::Stats(args) => stats::run(args),
     };
     match result {
         Ok(code) => code,

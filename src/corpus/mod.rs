@@ -138,6 +138,13 @@ fn read_file(path: &Path, base: &Path, corpus: &mut Corpus, errors: &mut Vec<Dia
             return;
         }
     };
+    if bytes.len() > u32::MAX as usize {
+        corpus.skipped.push(Diagnostic::file(
+            path,
+            "larger than 4 GiB; skipped: split it into smaller documents",
+        ));
+        return;
+    }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {

@@ -58,6 +58,15 @@ impl Filter {
         (e.weight > 0).then_some(e)
     }
 
+    /// One edge as this filter keeps it (evidence cut to the date window, weight
+    /// recomputed), or `None`; the node filters (`types`, `top`) are not applied.
+    pub fn edge(&self, e: &Edge) -> Option<Edge> {
+        if !self.keeps_edge(e) {
+            return None;
+        }
+        self.dated(e).filter(|e| e.weight >= self.min_weight)
+    }
+
     /// The filtered graph. Nodes left without edges are kept only when no edge filter is
     /// set (so a type filter alone still lists isolated entities).
     pub fn apply(&self, graph: &Graph) -> Graph {

@@ -10,10 +10,15 @@ pub mod diff;
 mod filter;
 mod graphml;
 mod json;
+mod lookup;
+mod neighborhood;
+mod stats;
 
 pub use build::GraphBuilder;
 pub use filter::Filter;
 pub use json::FORMAT_VERSION;
+pub use lookup::{Candidate, Resolution, resolve};
+pub use stats::{Centrality, PAGERANK_DAMPING, PAGERANK_ITERATIONS};
 
 use crate::gazetteer::EntityType;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
@@ -134,26 +139,32 @@ impl Graph {
             (&a.source, &a.target, &a.relation).cmp(&(&b.source, &b.target, &b.relation))
         });
         documents.sort_by(|a, b| a.id.cmp(&b.id));
+        // Sorted input: duplicates are adjacent (the first one given wins, as the sort is
+        // stable) and the indexes are bulk-built from sorted keys, which keeps loading a
+        // large graph.json fast.
+        edges.dedup_by(|a, b| {
+            (&a.source, &a.target, &a.relation) == (&b.source, &b.target, &b.relation)
+        });
         let mut g = Graph {
+            inner: DiGraph::with_capacity(nodes.len(), edges.len()),
             documents,
             ..Graph::default()
         };
+        let mut node_keys = Vec::with_capacity(nodes.len());
         for n in nodes {
             let id = n.id.clone();
-            let ix = g.inner.add_node(n);
-            g.nodes.insert(id, ix);
+            node_keys.push((id, g.inner.add_node(n)));
         }
+        g.nodes = node_keys.into_iter().collect();
+        let mut edge_keys = Vec::with_capacity(edges.len());
         for e in edges {
             let (Some(&s), Some(&t)) = (g.nodes.get(&e.source), g.nodes.get(&e.target)) else {
                 continue;
             };
             let key = (e.source.clone(), e.target.clone(), e.relation.clone());
-            if g.edges.contains_key(&key) {
-                continue;
-            }
-            let ix = g.inner.add_edge(s, t, e);
-            g.edges.insert(key, ix);
+            edge_keys.push((key, g.inner.add_edge(s, t, e)));
         }
+        g.edges = edge_keys.into_iter().collect();
         g
     }
 

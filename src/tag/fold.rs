@@ -14,14 +14,14 @@ use unicode_normalization::char::is_combining_mark;
 pub struct Folded {
     /// The folded text.
     pub text: String,
-    starts: Vec<usize>,
-    ends: Vec<usize>,
+    starts: Vec<u32>,
+    ends: Vec<u32>,
 }
 
 impl Folded {
     /// The original byte range of the folded byte range `start..end` (`start < end`).
     pub fn original(&self, start: usize, end: usize) -> (usize, usize) {
-        (self.starts[start], self.ends[end - 1])
+        (self.starts[start] as usize, self.ends[end - 1] as usize)
     }
 }
 
@@ -49,13 +49,14 @@ impl Writer {
         let before = self.out.text.len();
         self.out.text.push(c);
         for _ in before..self.out.text.len() {
-            self.out.starts.push(start);
-            self.out.ends.push(end);
+            self.out.starts.push(start as u32);
+            self.out.ends.push(end as u32);
         }
     }
 }
 
-/// Folds `text` for matching (see the module documentation).
+/// Folds `text` for matching (see the module documentation). Offsets are kept as
+/// 32-bit numbers: a document may not exceed 4 GiB.
 pub fn fold(text: &str) -> Folded {
     let mut w = Writer {
         out: Folded {
@@ -64,9 +65,11 @@ pub fn fold(text: &str) -> Folded {
             ends: Vec::with_capacity(text.len()),
         },
     };
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (i, &(start, c)) in chars.iter().enumerate() {
+    let mut prev: Option<char> = None;
+    for (start, c) in text.char_indices() {
         let end = start + c.len_utf8();
+        let before = prev;
+        prev = Some(c);
         if c.is_ascii_alphanumeric() {
             w.push(c.to_ascii_lowercase(), start, end);
         } else if c == '\n' || c == '\r' {
@@ -74,9 +77,10 @@ pub fn fold(text: &str) -> Folded {
         } else if c.is_whitespace() || is_dash(c) {
             w.push(' ', start, end);
         } else if is_apostrophe(c) {
-            let prev_letter = i > 0 && chars[i - 1].1.is_alphabetic();
-            let next = chars.get(i + 1).map(|p| p.1);
-            let after = chars.get(i + 2).map(|p| p.1);
+            let prev_letter = before.is_some_and(char::is_alphabetic);
+            let mut ahead = text[end..].chars();
+            let next = ahead.next();
+            let after = ahead.next();
             let possessive =
                 matches!(next, Some('s' | 'S')) && !after.is_some_and(char::is_alphanumeric);
             let inside_word = prev_letter && next.is_some_and(char::is_alphabetic);

@@ -35,6 +35,9 @@ struct Pattern {
     /// A one-word name of a person (`Sadr`): not a mention when it ends another
     /// person's full name (`Haidar Hamadani` is not `Hossein Hamadani`).
     surname: bool,
+    /// A one-word name: it must not start in lower case in the text, since one-word
+    /// names are often also words (`Hashed`, `hashed out`; `Bush`, `bush`).
+    proper: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -107,12 +110,14 @@ impl Tagger {
         let mut keys = Vec::with_capacity(table.len());
         let mut patterns = Vec::with_capacity(table.len());
         for (key, (entity, case_sensitive)) in table {
-            let surname = !key.contains(' ') && targets[entity as usize].kind == EntityType::Person;
+            let one_word = !key.contains(' ');
+            let surname = one_word && targets[entity as usize].kind == EntityType::Person;
             keys.push(key);
             patterns.push(Pattern {
                 entity,
                 case_sensitive,
                 surname,
+                proper: one_word,
             });
         }
         let matcher = AhoCorasick::builder()
@@ -134,7 +139,6 @@ impl Tagger {
     /// Finds every mention in `text`, in order of position, not overlapping.
     pub fn tag(&self, text: &str) -> Vec<Mention> {
         let folded = fold(text);
-        let hay = folded.text.as_bytes();
         let mut candidates: Vec<(usize, usize, u32)> = Vec::new();
         for m in self.matcher.find_overlapping_iter(&folded.text) {
             let (s, e) = (m.start(), m.end());
@@ -146,12 +150,14 @@ impl Tagger {
             if pattern.case_sensitive && text[os..oe].chars().any(char::is_lowercase) {
                 continue;
             }
+            if pattern.proper && text[os..oe].starts_with(char::is_lowercase) {
+                continue;
+            }
             if pattern.surname && follows_unknown_given_name(&text[..os]) {
                 continue;
             }
             candidates.push((s, e, pattern.entity));
         }
-        let _ = hay;
         // Leftmost-longest, without overlaps.
         candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut mentions = Vec::new();

@@ -1,0 +1,400 @@
+//! `newsgraph neighbors GRAPH ENTITY`: the ego network of an entity.
+//!
+//! The walk ignores direction and goes `--depth` hops (default 1). The filters work as in
+//! `build`, with two differences: `--type` limits the neighbours (the entity itself is
+//! always shown), and `--top N` keeps the N neighbours with the heaviest edges in the
+//! neighbourhood.
+//!
+//! Rows: one per edge from an entity at distance d to one at distance d + 1, listed as a
+//! tree (deeper rows indented under the neighbour they were reached from); neighbours of
+//! one entity come heaviest first (sum of weights of the edges to it), then by name.
+//!
+//! # `--format json`
+//!
+//! One pretty-printed object (stable: fields are only ever added):
+//!
+//! ```json
+//! {
+//!   "center": {"id": "qais_al_khazali", "label": "Qais al-Khazali", "type": "person"},
+//!   "depth": 1,
+//!   "neighbors": [
+//!     {"id": "asaib_ahl_al_haq", "label": "Asaib Ahl al-Haq", "type": "militia",
+//!      "distance": 1, "via": "qais_al_khazali",
+//!      "relation": "leads", "direction": "out", "weight": 3,
+//!      "evidence": [{"doc": "a.txt", "date": "2020-01-05", "sentence": [120, 245],
+//!                    "source_span": [120, 135], "target_span": [146, 162],
+//!                    "rule": "leads-who-heads", "text": "..."}]}
+//!   ]
+//! }
+//! ```
+//!
+//! `neighbors` are the table's rows in the table's order. `via` is the entity the
+//! neighbour was reached from (the centre at distance 1); `direction` is the edge's
+//! direction seen from `via`: `out` (via → neighbour), `in` (neighbour → via) or `none`
+//! (an undirected relation such as `co_occurs`). `weight` is the number of supporting
+//! sentences. `evidence` holds the first supporting sentence, or all of them with
+//! `--evidence`; `date` and `rule` are left out when unknown; offsets are byte ranges in
+//! the document. `--format dot` and `--format graphml` write the neighbourhood subgraph
+//! (every edge between two shown entities) as `build` would.
+
+use super::FilterArgs;
+use super::inspect::{GraphArgs, Style, emit, one_line, pad, snippet, truncate, width};
+use clap::{Args, ValueEnum};
+use newsgraph::Result;
+use newsgraph::graph::{Edge, Evidence, Graph, Node};
+use newsgraph::link::CO_OCCURS;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// How `neighbors` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// An aligned table for people
+    Table,
+    /// JSON: {center, depth, neighbors: [{id, label, type, distance, via, relation, direction, weight, evidence}]}
+    Json,
+    /// The neighbourhood as Graphviz DOT
+    Dot,
+    /// The neighbourhood as GraphML
+    Graphml,
+}
+
+/// Arguments of `neighbors`.
+#[derive(Args, Debug)]
+pub struct NeighborsArgs {
+    #[command(flatten)]
+    graph: GraphArgs,
+    /// Entity id, name or alias
+    #[arg(value_name = "ENTITY")]
+    entity: String,
+    /// How many hops to walk
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    depth: usize,
+    #[command(flatten)]
+    filter: FilterArgs,
+    /// Print every supporting sentence, with its document and byte offsets
+    #[arg(long)]
+    evidence: bool,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    format: OutputFormat,
+}
+
+/// Direction of an edge seen from the entity a row hangs from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+enum Direction {
+    Out,
+    In,
+    None,
+}
+
+impl Direction {
+    fn of(edge: &Edge, from: &str) -> Direction {
+        if !edge.directed {
+            Direction::None
+        } else if edge.source == from {
+            Direction::Out
+        } else {
+            Direction::In
+        }
+    }
+
+    fn arrow(self) -> &'static str {
+        match self {
+            Direction::Out => "→",
+            Direction::In => "←",
+            Direction::None => "—",
+        }
+    }
+}
+
+/// One row: an edge from `via` (at distance `distance - 1`) to `node`.
+struct Row<'a> {
+    distance: usize,
+    via: &'a str,
+    node: &'a Node,
+    edge: &'a Edge,
+    direction: Direction,
+}
+
+/// The rows of the neighbourhood `ego` of `center`, as a tree.
+fn rows<'a>(ego: &'a Graph, center: &'a str, dist: &BTreeMap<String, usize>) -> Vec<Row<'a>> {
+    let mut out = Vec::new();
+    let mut expanded = BTreeSet::new();
+    expand(ego, center, dist, &mut expanded, &mut out);
+    out
+}
+
+fn expand<'a>(
+    ego: &'a Graph,
+    near: &'a str,
+    dist: &BTreeMap<String, usize>,
+    expanded: &mut BTreeSet<&'a str>,
+    out: &mut Vec<Row<'a>>,
+) {
+    expanded.insert(near);
+    let d = dist[near];
+    let mut groups: BTreeMap<&str, Vec<&Edge>> = BTreeMap::new();
+    for e in ego.edges_of(near) {
+        let far = if e.source == near {
+            e.target.as_str()
+        } else {
+            e.source.as_str()
+        };
+        if dist.get(far) == Some(&(d + 1)) {
+            groups.entry(far).or_default().push(e);
+        }
+    }
+    let mut groups: Vec<(&Node, Vec<&Edge>)> = groups
+        .into_iter()
+        .map(|(far, edges)| (ego.node(far).expect("edge end is a node"), edges))
+        .collect();
+    groups.sort_by(|(a, ea), (b, eb)| {
+        let wa: u64 = ea.iter().map(|e| e.weight).sum();
+        let wb: u64 = eb.iter().map(|e| e.weight).sum();
+        wb.cmp(&wa)
+            .then_with(|| a.label.cmp(&b.label))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    for (node, mut edges) in groups {
+        edges.sort_by_key(|e| {
+            (
+                e.relation == CO_OCCURS,
+                std::cmp::Reverse(e.weight),
+                e.relation.clone(),
+            )
+        });
+        for edge in edges {
+            out.push(Row {
+                distance: d + 1,
+                via: near,
+                node,
+                edge,
+                direction: Direction::of(edge, near),
+            });
+        }
+        if !expanded.contains(node.id.as_str()) {
+            expand(ego, &node.id, dist, expanded, out);
+        }
+    }
+}
+
+/// The neighbourhood (subgraph and distances) of `center` after the filters.
+fn neighbourhood(
+    graph: &Graph,
+    center: &str,
+    depth: usize,
+    filter: &FilterArgs,
+) -> Result<(Graph, BTreeMap<String, usize>)> {
+    let mut filter = filter.to_filter()?;
+    let top = filter.top.take();
+    let (mut ego, mut dist) = graph.ego(center, depth, &filter);
+    if let Some(top) = top {
+        let mut score: BTreeMap<&str, u64> = BTreeMap::new();
+        for e in ego.edges() {
+            *score.entry(e.source.as_str()).or_default() += e.weight;
+            *score.entry(e.target.as_str()).or_default() += e.weight;
+        }
+        let mut ranked: Vec<(&str, u64)> =
+            score.into_iter().filter(|(id, _)| *id != center).collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let keep: Vec<&str> = std::iter::once(center)
+            .chain(ranked.into_iter().take(top).map(|r| r.0))
+            .collect();
+        let trimmed = ego.subgraph(keep);
+        dist = trimmed.neighborhood(center, depth, &[]);
+        ego = trimmed.subgraph(dist.keys().map(String::as_str));
+    }
+    Ok((ego, dist))
+}
+
+#[derive(Serialize)]
+struct JsonEntity<'a> {
+    id: &'a str,
+    label: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    id: &'a str,
+    label: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    distance: usize,
+    via: &'a str,
+    relation: &'a str,
+    direction: Direction,
+    weight: u64,
+    evidence: &'a [Evidence],
+}
+
+#[derive(Serialize)]
+struct JsonOut<'a> {
+    center: JsonEntity<'a>,
+    depth: usize,
+    neighbors: Vec<JsonRow<'a>>,
+}
+
+fn to_json(center: &Node, depth: usize, rows: &[Row], all_evidence: bool) -> String {
+    let neighbors = rows
+        .iter()
+        .map(|r| JsonRow {
+            id: &r.node.id,
+            label: &r.node.label,
+            kind: r.node.kind.as_str(),
+            distance: r.distance,
+            via: r.via,
+            relation: &r.edge.relation,
+            direction: r.direction,
+            weight: r.edge.weight,
+            evidence: if all_evidence {
+                &r.edge.evidence
+            } else {
+                &r.edge.evidence[..r.edge.evidence.len().min(1)]
+            },
+        })
+        .collect();
+    let out = JsonOut {
+        center: JsonEntity {
+            id: &center.id,
+            label: &center.label,
+            kind: center.kind.as_str(),
+        },
+        depth,
+        neighbors,
+    };
+    let mut s = serde_json::to_string_pretty(&out).expect("rows serialize");
+    s.push('\n');
+    s
+}
+
+fn to_table(center: &Node, rows: &[Row], all_evidence: bool, style: Style) -> String {
+    let total = width();
+    let names: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            format!(
+                "{}{}",
+                "  ".repeat(r.distance.saturating_sub(1)),
+                r.node.label
+            )
+        })
+        .collect();
+    let name_w = names
+        .iter()
+        .map(|n| n.chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp(6, 22);
+    let type_w = rows
+        .iter()
+        .map(|r| r.node.kind.as_str().len())
+        .max()
+        .unwrap_or(0)
+        .max(4);
+    let rel_w = rows
+        .iter()
+        .map(|r| r.edge.relation.chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp(8, 16);
+    let weight_w = rows
+        .iter()
+        .map(|r| r.edge.weight.to_string().len())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    // name, type, relation, direction, weight, evidence: two spaces between columns, one
+    // around the direction arrow.
+    let used = name_w + type_w + rel_w + 1 + weight_w + 2 * 3 + 2;
+    let ev_w = total.saturating_sub(used).max(12);
+    let neighbours: BTreeSet<&str> = rows.iter().map(|r| r.node.id.as_str()).collect();
+    let mut s = format!(
+        "{} ({}, {}): {} neighbour{}, {} edge{}\n",
+        style.bold(&center.label),
+        center.kind,
+        center.id,
+        neighbours.len(),
+        if neighbours.len() == 1 { "" } else { "s" },
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" }
+    );
+    if rows.is_empty() {
+        return s;
+    }
+    let header = format!(
+        "{}  {}  {} {} {:>weight_w$}  {}",
+        pad("NAME", name_w),
+        pad("TYPE", type_w),
+        pad("RELATION", rel_w),
+        " ",
+        "W",
+        "EVIDENCE"
+    );
+    s.push_str(&style.bold(header.trim_end()));
+    s.push('\n');
+    for (r, name) in rows.iter().zip(&names) {
+        let ev = r.edge.evidence.first().map(snippet).unwrap_or_default();
+        let line = format!(
+            "{}  {}  {} {} {:>weight_w$}  {}",
+            pad(&truncate(name, name_w), name_w),
+            pad(r.node.kind.as_str(), type_w),
+            style.relation(&pad(&truncate(&r.edge.relation, rel_w), rel_w)),
+            r.direction.arrow(),
+            r.edge.weight,
+            style.dim(&truncate(&ev, ev_w))
+        );
+        s.push_str(line.trim_end());
+        s.push('\n');
+        if all_evidence {
+            for ev in &r.edge.evidence {
+                let date = ev
+                    .date
+                    .as_deref()
+                    .map(|d| format!(" {d}"))
+                    .unwrap_or_default();
+                s.push_str(&format!(
+                    "    {}{}:{}-{}  {}\n",
+                    style.dim(&ev.doc),
+                    date,
+                    ev.sentence[0],
+                    ev.sentence[1],
+                    one_line(&ev.text)
+                ));
+            }
+        }
+    }
+    s
+}
+
+/// Runs `neighbors`.
+pub fn run(args: NeighborsArgs) -> Result<i32> {
+    args.filter.to_filter()?;
+    let loaded = args.graph.load()?;
+    let center = loaded.entity(&args.entity)?;
+    let (ego, dist) = neighbourhood(&loaded.graph, &center, args.depth, &args.filter)?;
+    let center_node = ego
+        .node(&center)
+        .expect("the centre is in its neighbourhood");
+    let text = match args.format {
+        OutputFormat::Table => to_table(
+            center_node,
+            &rows(&ego, &center, &dist),
+            args.evidence,
+            Style::stdout(),
+        ),
+        OutputFormat::Json => to_json(
+            center_node,
+            args.depth,
+            &rows(&ego, &center, &dist),
+            args.evidence,
+        ),
+        OutputFormat::Dot => newsgraph::export::to_dot(&ego),
+        OutputFormat::Graphml => newsgraph::export::to_graphml(&ego),
+    };
+    emit(&text)?;
+    Ok(0)
+}

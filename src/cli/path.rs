@@ -1,0 +1,115 @@
+//! `newsgraph path GRAPH A B`: the shortest paths between two entities (direction is
+//! ignored), each hop with its relation and one supporting sentence.
+//!
+//! For each hop the relation shown is a typed one before `co_occurs`, then the heaviest;
+//! the other relations between the same two entities are counted. The filters work as in
+//! `build`. Exit code 1 when the two entities are not connected.
+
+use super::FilterArgs;
+use super::inspect::{GraphArgs, Style, best_edge, emit, one_line};
+use clap::Args;
+use newsgraph::Result;
+use std::fmt::Write;
+
+/// Arguments of `path`.
+#[derive(Args, Debug)]
+pub struct PathArgs {
+    #[command(flatten)]
+    graph: GraphArgs,
+    /// Entity to start from (id, name or alias)
+    #[arg(value_name = "A")]
+    from: String,
+    /// Entity to reach
+    #[arg(value_name = "B")]
+    to: String,
+    /// Show at most this many paths
+    #[arg(long = "max", value_name = "N", default_value_t = 10)]
+    max: usize,
+    #[command(flatten)]
+    filter: FilterArgs,
+}
+
+/// Runs `path`.
+pub fn run(args: PathArgs) -> Result<i32> {
+    let filter = args.filter.to_filter()?;
+    let loaded = args.graph.load()?;
+    let a = loaded.entity(&args.from)?;
+    let b = loaded.entity(&args.to)?;
+    let graph = filter.apply(&loaded.graph);
+    let style = Style::stdout();
+    let (la, lb) = (loaded.label(&a), loaded.label(&b));
+    let paths = graph.shortest_paths(&a, &b, args.max.max(1));
+    let mut s = String::new();
+    if paths.is_empty() {
+        let how = if filter.is_empty() {
+            ""
+        } else {
+            " with these filters"
+        };
+        let _ = writeln!(s, "no path between {la} and {lb}{how}");
+        emit(&s)?;
+        return Ok(1);
+    }
+    let hops = paths[0].len() - 1;
+    let more = if paths.len() >= args.max.max(1) {
+        " (limit reached; raise --max for more)"
+    } else {
+        ""
+    };
+    let _ = writeln!(
+        s,
+        "{la} to {lb}: {} shortest path{} of {hops} hop{}{more}",
+        paths.len(),
+        if paths.len() == 1 { "" } else { "s" },
+        if hops == 1 { "" } else { "s" }
+    );
+    for (i, path) in paths.iter().enumerate() {
+        let _ = writeln!(s);
+        let number = format!("{}.", i + 1);
+        for (k, id) in path.iter().enumerate() {
+            let lead = if k == 0 {
+                format!("{number:<4}")
+            } else {
+                "    ".to_string()
+            };
+            let node = graph.node(id).expect("path ends are nodes");
+            let _ = writeln!(s, "{lead}{} ({})", style.bold(&node.label), node.kind);
+            let Some(next) = path.get(k + 1) else {
+                continue;
+            };
+            let edges = graph.edges_between(id, next);
+            let e = best_edge(&edges).expect("consecutive path entities share an edge");
+            let arrow = if !e.directed {
+                "—"
+            } else if e.source == *id {
+                "→"
+            } else {
+                "←"
+            };
+            let others = match edges.len() - 1 {
+                0 => String::new(),
+                1 => ", +1 other relation".to_string(),
+                n => format!(", +{n} other relations"),
+            };
+            let _ = writeln!(
+                s,
+                "      {arrow} {} (weight {}{others})",
+                style.relation(&e.relation),
+                e.weight
+            );
+            if let Some(ev) = e.evidence.first() {
+                let _ = writeln!(
+                    s,
+                    "        {} {}",
+                    style.dim(&format!(
+                        "[{}:{}-{}]",
+                        ev.doc, ev.sentence[0], ev.sentence[1]
+                    )),
+                    one_line(&ev.text)
+                );
+            }
+        }
+    }
+    emit(&s)?;
+    Ok(0)
+}
