@@ -38,6 +38,14 @@ pub struct Linker {
     index: HashMap<String, u32>,
     demonyms: HashMap<String, u32>,
     joiners: Joiners,
+    /// Rules by the word their match can start with (indexed by vocabulary id).
+    by_first_word: Vec<Vec<usize>>,
+    /// Rules whose match can start with a slot.
+    by_first_slot: Vec<usize>,
+    /// Rules whose match can start anywhere.
+    by_first_any: Vec<usize>,
+    /// Rules by the words one of which a sentence must hold for them (by vocabulary id).
+    by_anchor: Vec<Vec<usize>>,
 }
 
 impl Linker {
@@ -105,7 +113,30 @@ impl Linker {
             and: vocab.get("and"),
             or: vocab.get("or"),
         };
+        let mut by_first_word = vec![Vec::new(); vocab.len()];
+        let mut by_first_slot = Vec::new();
+        let mut by_first_any = Vec::new();
+        let mut by_anchor = vec![Vec::new(); vocab.len()];
+        for (i, r) in rules.rules.iter().enumerate() {
+            for &w in r.anchor.iter().flatten() {
+                by_anchor[w as usize].push(i);
+            }
+            if r.first.any {
+                by_first_any.push(i);
+                continue;
+            }
+            if r.first.slot {
+                by_first_slot.push(i);
+            }
+            for &w in &r.first.words {
+                by_first_word[w as usize].push(i);
+            }
+        }
         Linker {
+            by_anchor,
+            by_first_word,
+            by_first_slot,
+            by_first_any,
             rules,
             vocab,
             entities,
@@ -202,8 +233,8 @@ impl Linker {
         let hosts = self.hosts(&spans);
         // An anaphoric noun stands for the last entity it fits, named in its sentence or
         // the two before.
-        let anaphor = |word: &str, at: usize| {
-            let accept = self.rules.anaphors.get(word)?;
+        let anaphor = |word: u32, at: usize| {
+            let accept = self.rules.anaphors.get(&word)?;
             let k = spans.partition_point(|s| s.start < at);
             let si = sentence_starts.partition_point(|&s| s <= at);
             spans[..k].iter().rev().find_map(|s| {
@@ -246,44 +277,66 @@ impl Linker {
             }
             let toks = tokenize(text, (s, e), &spans[m..k], &cx);
             m = k;
+            let fillers = toks.iter().filter(|t| t.ent.is_some()).count();
+            // Whether each rule can match this sentence at all: its anchor word is there
+            // and the sentence has enough fillers.
+            let mut usable: Vec<bool> = self
+                .rules
+                .rules
+                .iter()
+                .map(|r| r.anchor.is_none() && r.min_slots <= fillers)
+                .collect();
             for t in &toks {
+                for &i in self.by_anchor.get(t.word as usize).into_iter().flatten() {
+                    usable[i] = self.rules.rules[i].min_slots <= fillers;
+                }
                 if let Some(p) = present.get_mut(t.word as usize) {
                     *p = true;
                 }
             }
-            let fillers = toks.iter().filter(|t| t.ent.is_some()).count();
+            // The other required words are checked once, when a rule is first tried.
+            let mut checked = vec![false; usable.len()];
             let mut seen = BTreeSet::new();
-            for rule in &self.rules.rules {
-                if let Some(anchor) = &rule.anchor
-                    && !anchor.iter().any(|&w| present[w as usize])
-                {
-                    continue;
+            let mut candidates: Vec<usize> = Vec::new();
+            for start in 0..toks.len() {
+                let t = &toks[start];
+                candidates.clear();
+                candidates.extend(&self.by_first_any);
+                if t.ent.is_some() {
+                    candidates.extend(&self.by_first_slot);
                 }
-                if rule.min_slots > fillers {
-                    continue;
+                if let Some(list) = self.by_first_word.get(t.word as usize) {
+                    candidates.extend(list);
                 }
-                let f = &rule.first;
-                for start in 0..toks.len() {
-                    let t = &toks[start];
-                    let can_start = f.any
-                        || (f.slot && t.ent.is_some())
-                        || f.words.binary_search(&t.word).is_ok();
-                    if !can_start {
+                candidates.sort_unstable();
+                candidates.dedup();
+                for &i in &candidates {
+                    if !usable[i] {
                         continue;
                     }
+                    if !checked[i] {
+                        checked[i] = true;
+                        usable[i] = self.rules.rules[i]
+                            .anchors
+                            .iter()
+                            .all(|set| set.iter().any(|&w| present[w as usize]));
+                        if !usable[i] {
+                            continue;
+                        }
+                    }
+                    let rule = &self.rules.rules[i];
                     let Some(found) = match_at(&rule.pattern, &toks, start, words, &ok) else {
                         continue;
                     };
-                    if negation::refused(
+                    let refused = negation::refused(
                         &toks,
                         found.start,
                         found.end,
                         &self.rules.refusals,
                         &self.rules.breaks,
                         &rule.ignore,
-                    )
-                    .is_some()
-                    {
+                    );
+                    if refused.is_some() {
                         continue;
                     }
                     self.emit(

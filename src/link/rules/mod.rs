@@ -20,7 +20,9 @@ pub use linker::Linker;
 use crate::error::{Diagnostic, Error, Result};
 use negation::Refusal;
 use parse::{Decl, Origin, parse_file};
-use pattern::{Accept, Env, First, Node, accept_of, anchor, compile, first, min_slots, sides};
+use pattern::{
+    Accept, Env, First, Node, accept_of, anchor, anchors, compile, first, min_slots, sides,
+};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use vocab::Vocab;
@@ -43,6 +45,8 @@ pub struct Rule {
     pattern: Vec<Node>,
     /// Vocabulary ids one of which a sentence must hold for the rule to be tried.
     anchor: Option<Vec<u32>>,
+    /// Every required word set (the anchor first).
+    anchors: Vec<Vec<u32>>,
     /// What the first matched token can be.
     first: First,
     /// The fewest slot-filling tokens a match needs.
@@ -61,7 +65,8 @@ pub struct RuleSet {
     refusals: Vec<Refusal>,
     breaks: Vec<u32>,
     stops: Vec<u32>,
-    anaphors: BTreeMap<String, Accept>,
+    /// Anaphoric nouns by vocabulary id.
+    anaphors: BTreeMap<u32, Accept>,
     symmetric: BTreeSet<String>,
 }
 
@@ -192,7 +197,7 @@ impl RuleSet {
         env.families
             .entry("demonym".into())
             .or_insert_with(|| demonyms.keys().cloned().collect());
-        let mut anaphors = BTreeMap::new();
+        let mut anaphors: BTreeMap<String, Accept> = BTreeMap::new();
         for (word, (types, origin)) in anaphor_decls {
             match accept_of(&types, &env) {
                 Ok(a) if a.demonym || a.anaphor => errors.push(origin.error(
@@ -233,6 +238,7 @@ impl RuleSet {
                 continue;
             }
             let anchor = anchor(&pattern);
+            let anchors = anchors(&pattern);
             let first = first(&pattern);
             let min_slots = min_slots(&pattern);
             compiled.push(Rule {
@@ -241,6 +247,7 @@ impl RuleSet {
                 ignore,
                 pattern,
                 anchor,
+                anchors,
                 first,
                 min_slots,
                 origin,
@@ -265,6 +272,10 @@ impl RuleSet {
             .collect();
         let mut breaks: Vec<u32> = BREAKS.iter().map(|w| vocab.get(w)).collect();
         breaks.sort_unstable();
+        let anaphors = anaphors
+            .into_iter()
+            .map(|(w, a)| (vocab.intern(&w), a))
+            .collect();
         let mut stops: Vec<u32> = stops.iter().map(|w| vocab.intern(w)).collect();
         stops.sort_unstable();
         Ok(RuleSet {

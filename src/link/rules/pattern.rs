@@ -469,6 +469,15 @@ pub fn min_slots(seq: &[Node]) -> usize {
         .sum()
 }
 
+/// Every set of vocabulary ids one of which a match must contain, one set per required
+/// word (or group of alternatives that each require one).
+pub fn anchors(seq: &[Node]) -> Vec<Vec<u32>> {
+    seq.iter()
+        .filter(|n| matches!(n, Node::Word(_) | Node::Group(_)))
+        .filter_map(|n| anchor(std::slice::from_ref(n)))
+        .collect()
+}
+
 /// Vocabulary ids one of which every match must contain (the first required word).
 pub fn anchor(seq: &[Node]) -> Option<Vec<u32>> {
     seq.iter().find_map(|n| match n {

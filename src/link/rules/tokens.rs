@@ -75,7 +75,7 @@ pub struct Context<'a> {
     /// The last person named before a byte offset, for pronouns.
     pub person_before: &'a dyn Fn(usize) -> Option<u32>,
     /// The entity an anaphoric noun at a byte offset stands for, if the word is one.
-    pub anaphor: &'a dyn Fn(&str, usize) -> Option<Filler>,
+    pub anaphor: &'a dyn Fn(u32, usize) -> Option<Filler>,
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -189,8 +189,9 @@ pub fn tokenize(text: &str, range: (usize, usize), spans: &[Span], cx: &Context)
                     via: Via::Demonym,
                 });
             }
-            if ent.is_none() {
-                ent = (cx.anaphor)(&folded, i);
+            let id = word(&folded);
+            if ent.is_none() && id != UNKNOWN {
+                ent = (cx.anaphor)(id, i);
             }
             if matches!(folded.as_str(), "he" | "him" | "she") {
                 ent = (cx.person_before)(i).map(|p| Filler {
@@ -203,7 +204,7 @@ pub fn tokenize(text: &str, range: (usize, usize), spans: &[Span], cx: &Context)
                 toks.push(Token {
                     start: i,
                     end: i + core.len(),
-                    word: word(&folded),
+                    word: id,
                     ent,
                     modifier: false,
                 });
@@ -326,7 +327,7 @@ mod tests {
         let mut dem = HashMap::new();
         dem.insert("iraqi".to_string(), 7);
         let none = |_: usize| Some(9);
-        let no_anaphor = |_: &str, _: usize| None;
+        let no_anaphor = |_: u32, _: usize| None;
         let cx = Context {
             vocab: &v,
             demonyms: &dem,
