@@ -117,6 +117,10 @@ impl<'a> State<'a> {
                 self.seq(inner, pos, &mut |st: &mut State<'a>, p| st.seq(rest, p, k))
                     || self.seq(rest, pos, k)
             }
+            Node::Not(ids) => {
+                let next = self.toks.get(pos).map(|t| t.word);
+                !next.is_some_and(|w| ids.binary_search(&w).is_ok()) && self.seq(rest, pos, k)
+            }
             Node::Bind { side, how } => {
                 self.bound.push(Bound::Implicit {
                     side: *side,

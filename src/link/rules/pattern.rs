@@ -6,9 +6,10 @@
 //! pattern  = alt ( " | " alt )*          alternatives of whole sequences
 //! alt      = item+
 //! item     = atom "?"?                    `?` makes it optional
-//! atom     = "(" pattern ")" | word("|"word)* | ~family | $macro | slot | binding | gap
+//! atom     = "(" pattern ")" | word("|"word)* | ~family | $macro | slot | binding | gap | not
 //! slot     = X | Y | X+ | Y+ , optionally ":type,type,..."
 //! binding  = X=host | Y=host | Y=role
+//! not      = !word("|"word)* | !~family   the next token is none of these (zero-width)
 //! gap      = ..N (words and punctuation) | ...N (anything, mentions too)
 //! ```
 
@@ -74,6 +75,8 @@ pub enum Node {
     Group(Vec<Vec<Node>>),
     /// An optional sequence.
     Opt(Vec<Node>),
+    /// Zero-width: the next token is not one of these words (`!a|the`).
+    Not(Vec<u32>),
 }
 
 /// What a pattern may refer to: families, classes and macros by name.
@@ -237,6 +240,12 @@ fn parse_alts(
 }
 
 fn atom(a: &str, env: &Env, vocab: &mut Vocab) -> Result<Node, String> {
+    if let Some(words) = a.strip_prefix('!') {
+        return match atom(words, env, vocab)? {
+            Node::Word(ids) => Ok(Node::Not(ids)),
+            _ => Err(format!("`{a}`: `!` goes before words or ~families only")),
+        };
+    }
     if let Some(n) = a.strip_prefix("...") {
         let max = n
             .parse()
@@ -434,7 +443,7 @@ fn first_into(seq: &[Node], f: &mut First) -> bool {
                 f.slot = true;
                 false
             }
-            Node::Bind { .. } => true,
+            Node::Bind { .. } | Node::Not(_) => true,
             Node::Gap { .. } => {
                 f.any = true;
                 true
