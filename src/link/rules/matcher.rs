@@ -119,7 +119,7 @@ impl<'a> State<'a> {
             }
             Node::Not(ids) => {
                 let next = self.toks.get(pos).map(|t| t.word);
-                !next.is_some_and(|w| ids.binary_search(&w).is_ok()) && self.seq(rest, pos, k)
+                next.is_none_or(|w| ids.binary_search(&w).is_err()) && self.seq(rest, pos, k)
             }
             Node::Bind { side, how } => {
                 self.bound.push(Bound::Implicit {
