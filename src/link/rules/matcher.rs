@@ -62,9 +62,20 @@ struct State<'a> {
 type Cont<'c, 'a> = dyn FnMut(&mut State<'a>, usize) -> bool + 'c;
 
 impl<'a> State<'a> {
-    fn fills(&self, pos: usize, accept: &Accept, modifier_ok: bool) -> Option<Filler> {
+    /// The filler at `pos`, with the position it was read at: a possessor the slot may not
+    /// take is passed over for the head it qualifies (`Iran's Revolutionary Guards`).
+    fn fills(
+        &self,
+        pos: usize,
+        accept: &Accept,
+        modifier_ok: bool,
+        possessor_ok: bool,
+    ) -> Option<(usize, Filler)> {
         let t = self.toks.get(pos)?;
         let f = t.ent?;
+        if t.possessor && !possessor_ok {
+            return self.fills(pos + 2, accept, modifier_ok, possessor_ok);
+        }
         if t.modifier && !modifier_ok {
             return None;
         }
@@ -75,7 +86,7 @@ impl<'a> State<'a> {
         if f.via != Via::Demonym && !(self.ok)(&f, accept) {
             return None;
         }
-        Some(f)
+        Some((pos, f))
     }
 
     fn seq(&mut self, seq: &[Node], pos: usize, k: &mut Cont<'_, 'a>) -> bool {
@@ -137,15 +148,16 @@ impl<'a> State<'a> {
                 list,
                 accept,
                 modifier_ok,
+                possessor_ok,
             } => {
-                let Some(f) = self.fills(pos, accept, *modifier_ok) else {
+                let Some((at, f)) = self.fills(pos, accept, *modifier_ok, *possessor_ok) else {
                     return false;
                 };
-                let mut items = vec![(pos, f)];
+                let mut items = vec![(at, f)];
                 if *list {
                     let j = self.joiners;
                     let word = |p: usize| self.toks.get(p).map(|t| t.word);
-                    let mut p = pos + 1;
+                    let mut p = at + 1;
                     loop {
                         let w = word(p);
                         let next = if w == Some(j.comma)
@@ -157,12 +169,13 @@ impl<'a> State<'a> {
                         } else {
                             break;
                         };
-                        match self.fills(next, accept, *modifier_ok) {
-                            Some(f) => items.push((next, f)),
-                            None => break,
-                        }
+                        let Some((at, f)) = self.fills(next, accept, *modifier_ok, *possessor_ok)
+                        else {
+                            break;
+                        };
+                        items.push((at, f));
                         let last = w != Some(j.comma) || next == p + 2;
-                        p = next + 1;
+                        p = at + 1;
                         if last {
                             break;
                         }

@@ -66,6 +66,9 @@ pub enum Node {
         list: bool,
         accept: Accept,
         modifier_ok: bool,
+        /// Whether it may take a possessor (`Iraq` in `Iraq's capital`): only when `'s`
+        /// follows in the pattern.
+        possessor_ok: bool,
     },
     /// A side filled without reading a token.
     Bind { side: Side, how: Implicit },
@@ -338,6 +341,7 @@ fn slot(a: &str, side: Side, env: &Env) -> Result<Node, String> {
         list,
         accept,
         modifier_ok: false,
+        possessor_ok: false,
     })
 }
 
@@ -382,14 +386,32 @@ fn add_type(t: &str, env: &Env, accept: &mut Accept, depth: usize) -> Result<(),
 }
 
 /// A slot next to a literal `-` may take a mention used as a modifier (`Iran-backed`,
-/// `pro-Iran`); every other slot refuses those.
+/// `pro-Iran`); every other slot refuses those. Likewise a slot followed by `'s` takes a
+/// possessor (`Iraq` in `Iraq's capital`), and no other slot does: in `blamed the attack
+/// on Iran's proxies` Iran is not the one blamed.
 fn mark_modifiers(seq: &mut [Node], vocab: &mut Vocab) {
     let dash = vocab.intern("-");
+    let poss = vocab.intern("'s");
     let is_dash = |n: Option<&Node>| matches!(n, Some(Node::Word(ids)) if ids.contains(&dash));
+    let is_poss = |n: Option<&Node>| match n {
+        Some(Node::Word(ids)) => ids.contains(&poss),
+        Some(Node::Opt(inner)) => {
+            matches!(inner.first(), Some(Node::Word(ids)) if ids.contains(&poss))
+        }
+        _ => false,
+    };
     for i in 0..seq.len() {
         let near = is_dash(i.checked_sub(1).and_then(|j| seq.get(j))) || is_dash(seq.get(i + 1));
+        let before_poss = is_poss(seq.get(i + 1));
         match &mut seq[i] {
-            Node::Slot { modifier_ok, .. } => *modifier_ok = near,
+            Node::Slot {
+                modifier_ok,
+                possessor_ok,
+                ..
+            } => {
+                *modifier_ok = near;
+                *possessor_ok = before_poss;
+            }
             Node::Group(alts) => alts.iter_mut().for_each(|a| mark_modifiers(a, vocab)),
             Node::Opt(inner) => mark_modifiers(inner, vocab),
             _ => {}

@@ -51,6 +51,8 @@ pub struct Token {
     pub ent: Option<Filler>,
     /// A mention used as a modifier (`Iran-backed`).
     pub modifier: bool,
+    /// A mention followed by a possessive `'s` (`Iraq` in `Iraq's capital`).
+    pub possessor: bool,
 }
 
 /// A mention of the sentence, resolved to the linker's entity index.
@@ -137,6 +139,7 @@ pub fn tokenize(text: &str, range: (usize, usize), spans: &[Span], cx: &Context)
                 word: UNKNOWN,
                 ent: Some(ent),
                 modifier: false,
+                possessor: false,
             });
             i = sp.end;
             m += 1;
@@ -207,6 +210,7 @@ pub fn tokenize(text: &str, range: (usize, usize), spans: &[Span], cx: &Context)
                     word: id,
                     ent,
                     modifier: false,
+                    possessor: false,
                 });
             }
             if negated {
@@ -217,6 +221,7 @@ pub fn tokenize(text: &str, range: (usize, usize), spans: &[Span], cx: &Context)
                     word: word("not"),
                     ent: None,
                     modifier: false,
+                    possessor: false,
                 });
                 j = t_end;
             }
@@ -233,6 +238,7 @@ pub fn tokenize(text: &str, range: (usize, usize), spans: &[Span], cx: &Context)
                     word: word("'s"),
                     ent: None,
                     modifier: false,
+                    possessor: false,
                 });
                 i += len + 1;
             } else {
@@ -249,6 +255,7 @@ pub fn tokenize(text: &str, range: (usize, usize), spans: &[Span], cx: &Context)
                 word: word(w),
                 ent: None,
                 modifier: false,
+                possessor: false,
             });
             i += len;
         } else {
@@ -259,12 +266,13 @@ pub fn tokenize(text: &str, range: (usize, usize), spans: &[Span], cx: &Context)
                 word: word(c.encode_utf8(&mut buf)),
                 ent: None,
                 modifier: false,
+                possessor: false,
             });
             i += len;
         }
     }
     let toks = drop_parentheses(text, toks);
-    mark_modifiers(toks, cx.vocab.get("-"))
+    mark_modifiers(toks, cx.vocab.get("-"), cx.vocab.get("'s"))
 }
 
 /// Drops `( ... )` when it names nothing new; otherwise only the brackets go.
@@ -302,7 +310,7 @@ fn drop_parentheses(text: &str, toks: Vec<Token>) -> Vec<Token> {
     out
 }
 
-fn mark_modifiers(mut toks: Vec<Token>, dash: u32) -> Vec<Token> {
+fn mark_modifiers(mut toks: Vec<Token>, dash: u32, poss: u32) -> Vec<Token> {
     for i in 0..toks.len() {
         if toks[i].ent.is_none_or(|f| f.via != Via::Mention) {
             continue;
@@ -311,6 +319,7 @@ fn mark_modifiers(mut toks: Vec<Token>, dash: u32) -> Vec<Token> {
         let after =
             i + 1 < toks.len() && toks[i + 1].word == dash && toks[i + 1].start == toks[i].end;
         toks[i].modifier = before || after;
+        toks[i].possessor = i + 1 < toks.len() && toks[i + 1].word == poss;
     }
     toks
 }
