@@ -3,7 +3,7 @@
 use crate::corpus::{Document, split_sentences};
 use crate::gazetteer::Gazetteer;
 use crate::graph::{DocInfo, Graph, GraphBuilder};
-use crate::link::{Finding, cooccurrences};
+use crate::link::{Finding, Linker, RuleSet, cooccurrences};
 use crate::tag::{Mention, Tagger};
 use rayon::prelude::*;
 
@@ -24,14 +24,26 @@ pub struct Analysis {
 #[derive(Debug, Clone)]
 pub struct Pipeline {
     tagger: Tagger,
+    linker: Linker,
 }
 
 impl Pipeline {
-    /// Builds the pipeline for a gazetteer.
+    /// Builds the pipeline for a gazetteer, with the built-in relation rules.
     pub fn new(gazetteer: &Gazetteer) -> Pipeline {
+        Pipeline::with_rules(gazetteer, RuleSet::builtin())
+    }
+
+    /// Builds the pipeline for a gazetteer and a rule set.
+    pub fn with_rules(gazetteer: &Gazetteer, rules: RuleSet) -> Pipeline {
         Pipeline {
             tagger: Tagger::new(gazetteer),
+            linker: Linker::new(gazetteer, rules),
         }
+    }
+
+    /// The relation linker.
+    pub fn linker(&self) -> &Linker {
+        &self.linker
     }
 
     /// The tagger.
@@ -43,7 +55,11 @@ impl Pipeline {
     pub fn analyze(&self, doc: &Document) -> Analysis {
         let sentences = split_sentences(&doc.text);
         let mentions = self.tagger.tag(&doc.text);
-        let findings = cooccurrences(&sentences, &mentions);
+        let mut findings = cooccurrences(&sentences, &mentions);
+        findings.extend(
+            self.linker
+                .link(&doc.text, &sentences, &mentions, &self.tagger),
+        );
         Analysis {
             doc: DocInfo {
                 id: doc.id.clone(),

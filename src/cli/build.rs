@@ -1,6 +1,6 @@
 //! `newsgraph build`: corpus → graph files, in every format [`newsgraph::export`] writes.
 
-use super::{FilterArgs, InputArgs, report_skipped};
+use super::{FilterArgs, InputArgs, RulesArgs, report_skipped};
 use clap::Args;
 use newsgraph::Result;
 use newsgraph::export::{Format, write_graph};
@@ -12,6 +12,8 @@ use std::path::PathBuf;
 pub struct BuildArgs {
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    rules: RulesArgs,
     /// Output file, format by extension: .json (graph.json), .nodelink.json (networkx),
     /// .graphml, .gexf, .dot/.gv, .csv (writes nodes.csv and edges.csv in its folder),
     /// .svg/.png (rendered by Graphviz's dot); repeatable
@@ -39,8 +41,9 @@ pub fn run(args: BuildArgs) -> Result<i32> {
         written.extend(format.files(o));
     }
     let filter = args.filter.to_filter()?;
+    let rules = args.rules.load(&args.input.gazetteer)?;
     let (gazetteer, corpus) = args.input.load()?;
-    let pipeline = Pipeline::new(&gazetteer);
+    let pipeline = Pipeline::with_rules(&gazetteer, rules);
     let analyses = pipeline.analyze_all(&corpus.documents);
     let graph = filter.apply(&build_graph(&gazetteer, &corpus.documents, &analyses));
     for o in &outputs {

@@ -1,6 +1,6 @@
 //! `newsgraph extract`: corpus → JSON Lines of mentions and relations.
 
-use super::{InputArgs, report_skipped};
+use super::{InputArgs, RulesArgs, report_skipped};
 use clap::Args;
 use newsgraph::Result;
 use newsgraph::export::write_atomic;
@@ -14,6 +14,8 @@ use std::path::PathBuf;
 pub struct ExtractArgs {
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    rules: RulesArgs,
     /// Output file [default: standard output]
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
@@ -21,8 +23,9 @@ pub struct ExtractArgs {
 
 /// Runs `extract`.
 pub fn run(args: ExtractArgs) -> Result<i32> {
+    let rules = args.rules.load(&args.input.gazetteer)?;
     let (gazetteer, corpus) = args.input.load()?;
-    let pipeline = Pipeline::new(&gazetteer);
+    let pipeline = Pipeline::with_rules(&gazetteer, rules);
     let analyses = pipeline.analyze_all(&corpus.documents);
     let text = to_jsonl(&corpus.documents, &analyses);
     match &args.output {

@@ -10,10 +10,12 @@ mod filter;
 mod inspect;
 mod neighbors;
 mod path;
+mod rules;
 mod show;
 mod stats;
 
 pub use filter::FilterArgs;
+pub use rules::RulesArgs;
 
 use clap::{Args, Parser, Subcommand};
 use newsgraph::corpus::{Corpus, read_corpus};

@@ -1,11 +1,14 @@
 //! The linking stage: relations between the entities mentioned in a document.
 //!
 //! Co-occurrence ([`cooccurrences`]) links every two entities named in one sentence.
-//! Typed relations come from pattern rules (`rules` module).
+//! Typed relations come from pattern rules ([`rules`]): a [`RuleSet`] read from rules
+//! files, joined to the gazetteer in a [`Linker`].
 
 mod cooccur;
+pub mod rules;
 
 pub use cooccur::cooccurrences;
+pub use rules::{Linker, RuleSet};
 
 use serde::{Deserialize, Serialize};
 

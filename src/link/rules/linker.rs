@@ -1,0 +1,430 @@
+//! Applying a rule set to one document: tokens per sentence, matches, refusals, findings.
+//!
+//! Besides the tokens, two fillers come from the gazetteer and the document: `Y=role` is
+//! the organisation of the source person's role whose title the match names (`Prime
+//! Minister X` → the `org` of X's `prime minister` role, titles widened by `title`
+//! declarations), and `=host` is the state the document mentions most, other than the
+//! other side (`X threatened to close its embassy` → the host country).
+
+use super::matcher::{Bound, Joiners, Words, match_at};
+use super::pattern::{Accept, Implicit, Side};
+use super::tokens::{Context, Filler, Span, Token, Via, tokenize};
+use super::vocab::Vocab;
+use super::{RuleSet, negation};
+use crate::gazetteer::{EntityType, Gazetteer};
+use crate::link::Finding;
+use crate::tag::{Mention, Tagger, fold};
+use std::collections::{BTreeSet, HashMap};
+
+#[derive(Debug, Clone)]
+struct Entity {
+    id: String,
+    /// A state: a government with no parent body.
+    state: bool,
+    /// Folded words of the canonical name.
+    name_words: Vec<String>,
+    /// (vocabulary ids that name the title, organisation index).
+    roles: Vec<(Vec<u32>, u32)>,
+    /// Bodies it belongs to: its country, its parents, the organisations of its roles.
+    home: Vec<u32>,
+}
+
+/// A rule set joined to a gazetteer, ready to link documents (`Send + Sync`).
+#[derive(Debug, Clone)]
+pub struct Linker {
+    rules: RuleSet,
+    vocab: Vocab,
+    entities: Vec<Entity>,
+    index: HashMap<String, u32>,
+    demonyms: HashMap<String, u32>,
+    joiners: Joiners,
+}
+
+impl Linker {
+    /// Joins `rules` to `gazetteer`. Demonyms of states the gazetteer lacks are dropped.
+    pub fn new(gazetteer: &Gazetteer, rules: RuleSet) -> Linker {
+        let index: HashMap<String, u32> = gazetteer
+            .entities()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i as u32))
+            .collect();
+        let mut vocab = rules.vocab.clone();
+        let entities = gazetteer
+            .entities()
+            .map(|e| {
+                let roles = e
+                    .roles
+                    .iter()
+                    .filter_map(|r| {
+                        let org = *index.get(&r.org)?;
+                        let title = fold(&r.title).text;
+                        let mut words: Vec<u32> =
+                            title.split_whitespace().map(|w| vocab.intern(w)).collect();
+                        if let Some(more) = rules.titles.get(title.trim()) {
+                            words.extend(more.iter().map(|w| vocab.intern(w)));
+                        }
+                        words.sort_unstable();
+                        Some((words, org))
+                    })
+                    .collect();
+                let mut home: Vec<u32> = e
+                    .country
+                    .iter()
+                    .filter_map(|c| index.get(c).copied())
+                    .collect();
+                let mut parent = e.parent.as_deref();
+                while let Some(p) = parent {
+                    let Some(&pi) = index.get(p) else { break };
+                    if home.contains(&pi) {
+                        break;
+                    }
+                    home.push(pi);
+                    parent = gazetteer.get(p).and_then(|pe| pe.parent.as_deref());
+                }
+                home.extend(e.roles.iter().filter_map(|r| index.get(&r.org).copied()));
+                Entity {
+                    home,
+                    id: e.id.clone(),
+                    state: e.kind == EntityType::Government && e.parent.is_none(),
+                    name_words: fold(&e.name)
+                        .text
+                        .split(|c: char| !c.is_alphanumeric())
+                        .map(str::to_string)
+                        .collect(),
+                    roles,
+                }
+            })
+            .collect();
+        let demonyms = rules
+            .demonyms
+            .iter()
+            .filter_map(|(w, id)| Some((w.clone(), *index.get(id)?)))
+            .collect();
+        let joiners = Joiners {
+            comma: vocab.get(","),
+            and: vocab.get("and"),
+            or: vocab.get("or"),
+        };
+        Linker {
+            rules,
+            vocab,
+            entities,
+            index,
+            demonyms,
+            joiners,
+        }
+    }
+
+    /// The rule set.
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    fn accepts(&self, f: &Filler, a: &Accept) -> bool {
+        if a.any() {
+            return true;
+        }
+        a.types.contains(&f.kind) || {
+            let e = &self.entities[f.entity as usize];
+            a.named.iter().any(|w| e.name_words.contains(w))
+        }
+    }
+
+    /// Mentions of the document as entity spans; a mention whose name embeds `in PLACE`
+    /// (`US Embassy in Baghdad`) is split so that the place is a mention of its own.
+    fn spans(&self, text: &str, mentions: &[Mention], tagger: &Tagger) -> Vec<Span> {
+        let mut out = Vec::with_capacity(mentions.len());
+        for m in mentions {
+            let Some(&entity) = self.index.get(&m.entity) else {
+                continue;
+            };
+            let surface = &text[m.start..m.end];
+            if let Some(at) = surface.find(" in ") {
+                // Tagged with its `in`, so that a capital stays the city.
+                let tail = m.start + at + 1;
+                let inner = tagger.tag(&text[tail..m.end]);
+                if let [place] = inner.as_slice()
+                    && place.kind == EntityType::Place
+                    && tail + place.end == m.end
+                    && let Some(&p) = self.index.get(&place.entity)
+                {
+                    out.push(Span {
+                        start: m.start,
+                        end: m.start + at,
+                        entity,
+                        kind: m.kind,
+                    });
+                    out.push(Span {
+                        start: tail + place.start,
+                        end: m.end,
+                        entity: p,
+                        kind: place.kind,
+                    });
+                    continue;
+                }
+            }
+            out.push(Span {
+                start: m.start,
+                end: m.end,
+                entity,
+                kind: m.kind,
+            });
+        }
+        out
+    }
+
+    /// The typed relations of one document, given its sentences and mentions (sorted).
+    pub fn link(
+        &self,
+        text: &str,
+        sentences: &[(usize, usize)],
+        mentions: &[Mention],
+        tagger: &Tagger,
+    ) -> Vec<Finding> {
+        let spans = self.spans(text, mentions, tagger);
+        if spans.is_empty() {
+            return Vec::new();
+        }
+        let persons: Vec<(usize, u32)> = spans
+            .iter()
+            .filter(|s| s.kind == EntityType::Person)
+            .map(|s| (s.start, s.entity))
+            .collect();
+        let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.0).collect();
+        // A pronoun stands for the last person named in its sentence or the two before.
+        let person_before = |at: usize| {
+            let k = persons.partition_point(|p| p.0 < at);
+            let (start, entity) = *persons.get(k.checked_sub(1)?)?;
+            let si = sentence_starts.partition_point(|&s| s <= at);
+            let sj = sentence_starts.partition_point(|&s| s <= start);
+            (si - sj <= 2).then_some(entity)
+        };
+        let hosts = self.hosts(&spans);
+        // An anaphoric noun stands for the last entity it fits, named in its sentence or
+        // the two before.
+        let anaphor = |word: &str, at: usize| {
+            let accept = self.rules.anaphors.get(word)?;
+            let k = spans.partition_point(|s| s.start < at);
+            let si = sentence_starts.partition_point(|&s| s <= at);
+            spans[..k].iter().rev().find_map(|s| {
+                let sj = sentence_starts.partition_point(|&x| x <= s.start);
+                if si - sj > 2 {
+                    return Some(None);
+                }
+                let f = Filler {
+                    entity: s.entity,
+                    kind: s.kind,
+                    via: Via::Anaphor,
+                };
+                self.accepts(&f, accept).then_some(Some(f))
+            })?
+        };
+        let cx = Context {
+            vocab: &self.vocab,
+            demonyms: &self.demonyms,
+            person_before: &person_before,
+            anaphor: &anaphor,
+        };
+        let ok = |f: &Filler, a: &Accept| self.accepts(f, a);
+        let words = Words {
+            joiners: self.joiners,
+            stops: &self.rules.stops,
+        };
+        let mut present = vec![false; self.vocab.len()];
+        let mut out = Vec::new();
+        let mut m = 0;
+        for &(s, e) in sentences {
+            while m < spans.len() && spans[m].start < s {
+                m += 1;
+            }
+            let mut k = m;
+            while k < spans.len() && spans[k].start < e {
+                k += 1;
+            }
+            if k == m {
+                continue;
+            }
+            let toks = tokenize(text, (s, e), &spans[m..k], &cx);
+            m = k;
+            for t in &toks {
+                if let Some(p) = present.get_mut(t.word as usize) {
+                    *p = true;
+                }
+            }
+            let fillers = toks.iter().filter(|t| t.ent.is_some()).count();
+            let mut seen = BTreeSet::new();
+            for rule in &self.rules.rules {
+                if let Some(anchor) = &rule.anchor
+                    && !anchor.iter().any(|&w| present[w as usize])
+                {
+                    continue;
+                }
+                if rule.min_slots > fillers {
+                    continue;
+                }
+                let f = &rule.first;
+                for start in 0..toks.len() {
+                    let t = &toks[start];
+                    let can_start = f.any
+                        || (f.slot && t.ent.is_some())
+                        || f.words.binary_search(&t.word).is_ok();
+                    if !can_start {
+                        continue;
+                    }
+                    let Some(found) = match_at(&rule.pattern, &toks, start, words, &ok) else {
+                        continue;
+                    };
+                    if negation::refused(
+                        &toks,
+                        found.start,
+                        found.end,
+                        &self.rules.refusals,
+                        &self.rules.breaks,
+                        &rule.ignore,
+                    )
+                    .is_some()
+                    {
+                        continue;
+                    }
+                    self.emit(
+                        rule,
+                        &found.bound,
+                        &toks[found.start..found.end],
+                        (s, e),
+                        &hosts,
+                        &mut seen,
+                        &mut out,
+                    );
+                }
+            }
+            for t in &toks {
+                if let Some(p) = present.get_mut(t.word as usize) {
+                    *p = false;
+                }
+            }
+        }
+        out
+    }
+
+    /// States of the document, the one whose places are named most first, then by
+    /// mentions of the state itself (ties: first named first): where the story happens.
+    fn hosts(&self, spans: &[Span]) -> Vec<u32> {
+        let mut count: HashMap<u32, (usize, usize, usize)> = HashMap::new();
+        for (i, s) in spans.iter().enumerate() {
+            let e = &self.entities[s.entity as usize];
+            if e.state {
+                count.entry(s.entity).or_insert((0, 0, i)).1 += 1;
+            } else if s.kind == EntityType::Place
+                && let Some(state) = e
+                    .home
+                    .iter()
+                    .copied()
+                    .find(|&h| self.entities[h as usize].state)
+            {
+                count.entry(state).or_insert((0, 0, i)).0 += 1;
+            }
+        }
+        let mut v: Vec<(u32, (usize, usize, usize))> = count.into_iter().collect();
+        v.sort_by_key(|(_, (places, own, first))| {
+            (std::cmp::Reverse(*places), std::cmp::Reverse(*own), *first)
+        });
+        v.into_iter().map(|(e, _)| e).collect()
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &self,
+        rule: &super::Rule,
+        bound: &[Bound],
+        matched: &[Token],
+        sentence: (usize, usize),
+        hosts: &[u32],
+        seen: &mut BTreeSet<(String, u32, u32)>,
+        out: &mut Vec<Finding>,
+    ) {
+        let whole = (
+            matched.first().map_or(sentence.0, |t| t.start),
+            matched.last().map_or(sentence.0, |t| t.end),
+        );
+        let mut xs: Vec<(u32, (usize, usize))> = Vec::new();
+        let mut ys: Vec<(u32, (usize, usize))> = Vec::new();
+        let mut implicit: Vec<(Side, Implicit)> = Vec::new();
+        for b in bound {
+            match *b {
+                Bound::Token {
+                    side: Side::X,
+                    filler,
+                    span,
+                } => xs.push((filler.entity, span)),
+                Bound::Token {
+                    side: Side::Y,
+                    filler,
+                    span,
+                } => ys.push((filler.entity, span)),
+                Bound::Implicit { side, how } => implicit.push((side, how)),
+            }
+        }
+        for (side, how) in implicit {
+            match (side, how) {
+                (Side::Y, Implicit::Role) => {
+                    for &(x, _) in &xs {
+                        for (words, org) in &self.entities[x as usize].roles {
+                            if matched.iter().any(|t| words.binary_search(&t.word).is_ok()) {
+                                ys.push((*org, whole));
+                            }
+                        }
+                    }
+                }
+                (_, Implicit::Host) => {
+                    let other: Vec<u32> = if side == Side::X { &ys } else { &xs }
+                        .iter()
+                        .map(|p| p.0)
+                        .collect();
+                    let excluded = |h: &u32| {
+                        other.contains(h) || other.iter().any(|o| self.belongs_to(*o, *h))
+                    };
+                    if let Some(&h) = hosts.iter().find(|h| !excluded(h)) {
+                        if side == Side::X { &mut xs } else { &mut ys }.push((h, whole));
+                    }
+                }
+                (Side::X, Implicit::Role) => {}
+            }
+        }
+        let directed = !self.rules.is_symmetric(&rule.relation);
+        for &(x, xspan) in &xs {
+            for &(y, yspan) in &ys {
+                if x == y {
+                    continue;
+                }
+                let (mut a, mut b, mut aspan, mut bspan) = (x, y, xspan, yspan);
+                if !directed && self.entities[a as usize].id > self.entities[b as usize].id {
+                    std::mem::swap(&mut a, &mut b);
+                    std::mem::swap(&mut aspan, &mut bspan);
+                }
+                if !seen.insert((rule.relation.clone(), a, b)) {
+                    continue;
+                }
+                out.push(Finding {
+                    relation: rule.relation.clone(),
+                    source: self.entities[a as usize].id.clone(),
+                    target: self.entities[b as usize].id.clone(),
+                    directed,
+                    sentence,
+                    source_span: aspan,
+                    target_span: bspan,
+                    rule: Some(rule.id.clone()),
+                });
+            }
+        }
+    }
+
+    /// Whether entity `e` is an organ of state `state` (by `parent` chain, or a person
+    /// whose role is in it).
+    fn belongs_to(&self, e: u32, state: u32) -> bool {
+        let home = &self.entities[e as usize].home;
+        home.contains(&state)
+            || home
+                .iter()
+                .any(|&h| self.entities[h as usize].home.contains(&state))
+    }
+}

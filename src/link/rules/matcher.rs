@@ -1,0 +1,213 @@
+//! Matching a compiled pattern against a token sequence, by backtracking.
+//!
+//! Gaps are lazy (the shortest gap is tried first), lists are greedy (`X+` takes the
+//! longest `A, B and C` first), and an optional element is tried before it is skipped.
+//! The first complete match from a start position wins.
+
+use super::pattern::{Accept, Implicit, Node, Side};
+use super::tokens::{Filler, Token, Via};
+
+/// A side filled by a match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    /// By a token: the filler and its byte span.
+    Token {
+        side: Side,
+        filler: Filler,
+        span: (usize, usize),
+    },
+    /// Implicitly.
+    Implicit { side: Side, how: Implicit },
+}
+
+/// The tokens that join list items.
+#[derive(Debug, Clone, Copy)]
+pub struct Joiners {
+    /// `,`
+    pub comma: u32,
+    /// `and`, `or`
+    pub and: u32,
+    /// `or`
+    pub or: u32,
+}
+
+/// What the matcher needs besides the pattern and tokens.
+#[derive(Debug, Clone, Copy)]
+pub struct Words<'a> {
+    /// List joiners.
+    pub joiners: Joiners,
+    /// Words a `..N` gap does not pass (sorted).
+    pub stops: &'a [u32],
+}
+
+/// One match: the token range and what filled the sides.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The fillers, in pattern order.
+    pub bound: Vec<Bound>,
+}
+
+struct State<'a> {
+    toks: &'a [Token],
+    ok: &'a dyn Fn(&Filler, &Accept) -> bool,
+    joiners: Joiners,
+    stops: &'a [u32],
+    bound: Vec<Bound>,
+}
+
+type Cont<'c, 'a> = dyn FnMut(&mut State<'a>, usize) -> bool + 'c;
+
+impl<'a> State<'a> {
+    fn fills(&self, pos: usize, accept: &Accept, modifier_ok: bool) -> Option<Filler> {
+        let t = self.toks.get(pos)?;
+        let f = t.ent?;
+        if t.modifier && !modifier_ok {
+            return None;
+        }
+        if (f.via == Via::Demonym && !accept.demonym) || (f.via == Via::Anaphor && !accept.anaphor)
+        {
+            return None;
+        }
+        if f.via != Via::Demonym && !(self.ok)(&f, accept) {
+            return None;
+        }
+        Some(f)
+    }
+
+    fn seq(&mut self, seq: &[Node], pos: usize, k: &mut Cont<'_, 'a>) -> bool {
+        let Some((first, rest)) = seq.split_first() else {
+            return k(self, pos);
+        };
+        match first {
+            Node::Word(ids) => {
+                pos < self.toks.len()
+                    && ids.binary_search(&self.toks[pos].word).is_ok()
+                    && self.seq(rest, pos + 1, k)
+            }
+            Node::Gap { max, mentions } => {
+                for g in 0..=*max {
+                    if g > 0 {
+                        let Some(t) = self.toks.get(pos + g - 1) else {
+                            return false;
+                        };
+                        let head = !t.modifier && t.ent.is_some_and(|f| f.via == Via::Mention);
+                        if !mentions && (head || self.stops.binary_search(&t.word).is_ok()) {
+                            return false;
+                        }
+                    }
+                    if self.seq(rest, pos + g, k) {
+                        return true;
+                    }
+                }
+                false
+            }
+            Node::Group(alts) => {
+                for alt in alts {
+                    if self.seq(alt, pos, &mut |st: &mut State<'a>, p| st.seq(rest, p, k)) {
+                        return true;
+                    }
+                }
+                false
+            }
+            Node::Opt(inner) => {
+                self.seq(inner, pos, &mut |st: &mut State<'a>, p| st.seq(rest, p, k))
+                    || self.seq(rest, pos, k)
+            }
+            Node::Bind { side, how } => {
+                self.bound.push(Bound::Implicit {
+                    side: *side,
+                    how: *how,
+                });
+                if self.seq(rest, pos, k) {
+                    return true;
+                }
+                self.bound.pop();
+                false
+            }
+            Node::Slot {
+                side,
+                list,
+                accept,
+                modifier_ok,
+            } => {
+                let Some(f) = self.fills(pos, accept, *modifier_ok) else {
+                    return false;
+                };
+                let mut items = vec![(pos, f)];
+                if *list {
+                    let j = self.joiners;
+                    let word = |p: usize| self.toks.get(p).map(|t| t.word);
+                    let mut p = pos + 1;
+                    loop {
+                        let w = word(p);
+                        let next = if w == Some(j.comma)
+                            && matches!(word(p + 1), Some(x) if x == j.and || x == j.or)
+                        {
+                            p + 2
+                        } else if w == Some(j.comma) || w == Some(j.and) || w == Some(j.or) {
+                            p + 1
+                        } else {
+                            break;
+                        };
+                        match self.fills(next, accept, *modifier_ok) {
+                            Some(f) => items.push((next, f)),
+                            None => break,
+                        }
+                        let last = w != Some(j.comma) || next == p + 2;
+                        p = next + 1;
+                        if last {
+                            break;
+                        }
+                    }
+                }
+                let before = self.bound.len();
+                for n in (1..=items.len()).rev() {
+                    for &(p, f) in &items[..n] {
+                        let t = &self.toks[p];
+                        self.bound.push(Bound::Token {
+                            side: *side,
+                            filler: f,
+                            span: (t.start, t.end),
+                        });
+                    }
+                    if self.seq(rest, items[n - 1].0 + 1, k) {
+                        return true;
+                    }
+                    self.bound.truncate(before);
+                }
+                false
+            }
+        }
+    }
+}
+
+/// The first match of `pattern` starting at token `start`.
+pub fn match_at(
+    pattern: &[Node],
+    toks: &[Token],
+    start: usize,
+    words: Words<'_>,
+    ok: &dyn Fn(&Filler, &Accept) -> bool,
+) -> Option<Found> {
+    let mut st = State {
+        toks,
+        ok,
+        joiners: words.joiners,
+        stops: words.stops,
+        bound: Vec::new(),
+    };
+    let mut found = None;
+    st.seq(pattern, start, &mut |st: &mut State<'_>, end| {
+        found = Some(Found {
+            start,
+            end,
+            bound: st.bound.clone(),
+        });
+        true
+    });
+    found
+}

@@ -1,0 +1,400 @@
+//! The tagged sentence that rules read: words, punctuation and entity fillers.
+//!
+//! A mention becomes one token that fills a slot. Words are folded (lower case, no
+//! diacritics, no inner apostrophes) and numbered by the rules' vocabulary. A possessive
+//! `'s` and `n't` (read as `not`) are tokens of their own; quotation marks are dropped; a
+//! hyphen between two words is `-` and a free-standing dash is `--`. A demonym (`Iraqi`)
+//! and a personal pronoun (`he`, `him`, `she`) are words that may also fill a slot, with
+//! the demonym's state or the last person named before the pronoun. A parenthesis that
+//! only repeats the name before it or names nothing (`Popular Mobilisation Forces (PMF)`)
+//! is dropped. A mention glued to a hyphen (`Iran-backed`, `pro-Iran`) is a *modifier*.
+
+use super::vocab::{UNKNOWN, Vocab};
+use crate::gazetteer::EntityType;
+use crate::tag::fold;
+use std::collections::HashMap;
+
+/// How a token fills a slot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    /// A gazetteer mention.
+    Mention,
+    /// A pronoun standing for the last person named.
+    Pronoun,
+    /// A demonym standing for its state.
+    Demonym,
+    /// A noun (`the city`, `Department`) standing for an entity named before.
+    Anaphor,
+}
+
+/// An entity a token stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Filler {
+    /// Index of the entity in the linker's table.
+    pub entity: u32,
+    /// The entity's type.
+    pub kind: EntityType,
+    /// How the token names it.
+    pub via: Via,
+}
+
+/// One token of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the token in the document.
+    pub start: usize,
+    /// Byte offset just past it.
+    pub end: usize,
+    /// Vocabulary id of the folded word or punctuation ([`UNKNOWN`] for mentions).
+    pub word: u32,
+    /// The entity the token stands for, if any.
+    pub ent: Option<Filler>,
+    /// A mention used as a modifier (`Iran-backed`).
+    pub modifier: bool,
+}
+
+/// A mention of the sentence, resolved to the linker's entity index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// Byte after the last.
+    pub end: usize,
+    /// Entity index.
+    pub entity: u32,
+    /// Entity type.
+    pub kind: EntityType,
+}
+
+/// What the tokenizer needs besides the text.
+pub struct Context<'a> {
+    /// The rules' vocabulary.
+    pub vocab: &'a Vocab,
+    /// Folded demonym → state entity index.
+    pub demonyms: &'a HashMap<String, u32>,
+    /// The last person named before a byte offset, for pronouns.
+    pub person_before: &'a dyn Fn(usize) -> Option<u32>,
+    /// The entity an anaphoric noun at a byte offset stands for, if the word is one.
+    pub anaphor: &'a dyn Fn(&str, usize) -> Option<Filler>,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ' | '`' | '´')
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '″')
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−')
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
+}
+
+/// Folds a word into `out` (cleared first).
+fn fold_word(w: &str, out: &mut String) {
+    out.clear();
+    if w.is_ascii() {
+        out.extend(
+            w.chars()
+                .filter(|c| *c != '\'')
+                .map(|c| c.to_ascii_lowercase()),
+        );
+    } else {
+        out.extend(fold(w).text.chars().filter(|c| c.is_alphanumeric()));
+    }
+}
+
+/// Tokens of the sentence `range` of `text`, whose mentions are `spans` (sorted).
+pub fn tokenize(text: &str, range: (usize, usize), spans: &[Span], cx: &Context) -> Vec<Token> {
+    let (s, e) = range;
+    let mut toks: Vec<Token> = Vec::with_capacity((e - s) / 5);
+    let word = |w: &str| cx.vocab.get(w);
+    let mut folded = String::new();
+    let mut m = 0;
+    let mut i = s;
+    while i < e {
+        while m < spans.len() && spans[m].start < i {
+            m += 1;
+        }
+        if m < spans.len() && spans[m].start == i {
+            let sp = spans[m];
+            let ent = Filler {
+                entity: sp.entity,
+                kind: sp.kind,
+                via: Via::Mention,
+            };
+            toks.push(Token {
+                start: sp.start,
+                end: sp.end,
+                word: UNKNOWN,
+                ent: Some(ent),
+                modifier: false,
+            });
+            i = sp.end;
+            m += 1;
+            continue;
+        }
+        let next_mention = spans.get(m).map_or(e, |sp| sp.start.min(e));
+        let Some(c) = char_at(text, i) else { break };
+        let len = c.len_utf8();
+        if c.is_whitespace() || is_quote(c) {
+            i += len;
+        } else if c.is_alphanumeric() {
+            let mut j = i;
+            while j < next_mention {
+                let Some(d) = char_at(text, j) else { break };
+                if d.is_alphanumeric() {
+                    j += d.len_utf8();
+                } else if is_apostrophe(d) {
+                    let a = char_at(text, j + d.len_utf8());
+                    let b = a.and_then(|a| char_at(text, j + d.len_utf8() + a.len_utf8()));
+                    let ends = !b.is_some_and(char::is_alphanumeric);
+                    if a.is_some_and(|a| a == 's' || a == 'S') && ends {
+                        break; // possessive
+                    }
+                    if a == Some('t') && ends && text[i..j].ends_with(['n', 'N']) {
+                        break; // n't
+                    }
+                    if a.is_some_and(char::is_alphabetic) {
+                        j += d.len_utf8();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            let raw = &text[i..j];
+            let after = char_at(text, j);
+            let negated = after.is_some_and(is_apostrophe)
+                && char_at(text, j + after.unwrap().len_utf8()) == Some('t')
+                && raw.ends_with(['n', 'N']);
+            let core = if negated { &raw[..raw.len() - 1] } else { raw };
+            fold_word(core, &mut folded);
+            let mut ent = None;
+            if c.is_uppercase()
+                && let Some(&state) = cx.demonyms.get(&folded)
+            {
+                ent = Some(Filler {
+                    entity: state,
+                    kind: EntityType::Government,
+                    via: Via::Demonym,
+                });
+            }
+            if ent.is_none() {
+                ent = (cx.anaphor)(&folded, i);
+            }
+            if matches!(folded.as_str(), "he" | "him" | "she") {
+                ent = (cx.person_before)(i).map(|p| Filler {
+                    entity: p,
+                    kind: EntityType::Person,
+                    via: Via::Pronoun,
+                });
+            }
+            if !core.is_empty() {
+                toks.push(Token {
+                    start: i,
+                    end: i + core.len(),
+                    word: word(&folded),
+                    ent,
+                    modifier: false,
+                });
+            }
+            if negated {
+                let t_end = j + after.unwrap().len_utf8() + 1;
+                toks.push(Token {
+                    start: i + core.len(),
+                    end: t_end,
+                    word: word("not"),
+                    ent: None,
+                    modifier: false,
+                });
+                j = t_end;
+            }
+            i = j;
+        } else if is_apostrophe(c) {
+            let a = char_at(text, i + len);
+            let after_s = a.and_then(|a| char_at(text, i + len + a.len_utf8()));
+            if a.is_some_and(|a| a == 's' || a == 'S')
+                && !after_s.is_some_and(char::is_alphanumeric)
+            {
+                toks.push(Token {
+                    start: i,
+                    end: i + len + 1,
+                    word: word("'s"),
+                    ent: None,
+                    modifier: false,
+                });
+                i += len + 1;
+            } else {
+                i += len;
+            }
+        } else if is_dash(c) {
+            let glued = matches!(c, '-' | '‐' | '‑')
+                && char_before(text, i).is_some_and(|p| !p.is_whitespace())
+                && char_at(text, i + len).is_some_and(|n| !n.is_whitespace());
+            let w = if glued { "-" } else { "--" };
+            toks.push(Token {
+                start: i,
+                end: i + len,
+                word: word(w),
+                ent: None,
+                modifier: false,
+            });
+            i += len;
+        } else {
+            let mut buf = [0u8; 4];
+            toks.push(Token {
+                start: i,
+                end: i + len,
+                word: word(c.encode_utf8(&mut buf)),
+                ent: None,
+                modifier: false,
+            });
+            i += len;
+        }
+    }
+    let toks = drop_parentheses(text, toks);
+    mark_modifiers(toks, cx.vocab.get("-"))
+}
+
+/// Drops `( ... )` when it names nothing new; otherwise only the brackets go.
+fn drop_parentheses(text: &str, toks: Vec<Token>) -> Vec<Token> {
+    let is = |t: &Token, c: &str| &text[t.start..t.end] == c;
+    if !toks.iter().any(|t| is(t, "(")) {
+        return toks;
+    }
+    let mut out: Vec<Token> = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while i < toks.len() {
+        if is(&toks[i], "(")
+            && let Some(len) = toks[i + 1..]
+                .iter()
+                .take(16)
+                .position(|t| is(t, ")") || is(t, "("))
+            && is(&toks[i + 1 + len], ")")
+        {
+            let close = i + 1 + len;
+            let before = out.last().and_then(|t| t.ent).map(|f| f.entity);
+            let inner = &toks[i + 1..close];
+            let new_name = inner.iter().any(|t| {
+                t.ent
+                    .is_some_and(|f| f.via == Via::Mention && Some(f.entity) != before)
+            });
+            if new_name {
+                out.extend(inner.iter().cloned());
+            }
+            i = close + 1;
+            continue;
+        }
+        out.push(toks[i].clone());
+        i += 1;
+    }
+    out
+}
+
+fn mark_modifiers(mut toks: Vec<Token>, dash: u32) -> Vec<Token> {
+    for i in 0..toks.len() {
+        if toks[i].ent.is_none_or(|f| f.via != Via::Mention) {
+            continue;
+        }
+        let before = i > 0 && toks[i - 1].word == dash && toks[i - 1].end == toks[i].start;
+        let after =
+            i + 1 < toks.len() && toks[i + 1].word == dash && toks[i + 1].start == toks[i].end;
+        toks[i].modifier = before || after;
+    }
+    toks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str, spans: &[Span]) -> Vec<String> {
+        let mut v = Vocab::default();
+        for w in ["-", "--", "'s", "not", ","] {
+            v.intern(w);
+        }
+        let mut dem = HashMap::new();
+        dem.insert("iraqi".to_string(), 7);
+        let none = |_: usize| Some(9);
+        let no_anaphor = |_: &str, _: usize| None;
+        let cx = Context {
+            vocab: &v,
+            demonyms: &dem,
+            person_before: &none,
+            anaphor: &no_anaphor,
+        };
+        tokenize(text, (0, text.len()), spans, &cx)
+            .into_iter()
+            .map(|t| {
+                let s = text[t.start..t.end].to_string();
+                match t.ent {
+                    Some(f) if t.modifier => format!("<{}~>", f.entity),
+                    Some(f) => format!("<{}:{s}>", f.entity),
+                    None => s,
+                }
+            })
+            .collect()
+    }
+
+    fn sp(text: &str, name: &str, entity: u32) -> Span {
+        let start = text.find(name).unwrap();
+        Span {
+            start,
+            end: start + name.len(),
+            entity,
+            kind: EntityType::Militia,
+        }
+    }
+
+    #[test]
+    fn splits_possessives_negations_hyphens_and_quotes() {
+        let t = "Iran’s “allies” didn't act — Iran-backed, pro-Iran";
+        let at = |i: usize| Span {
+            start: i,
+            end: i + 4,
+            entity: 1,
+            kind: EntityType::Government,
+        };
+        let spans = [
+            at(0),
+            at(t.find("Iran-").unwrap()),
+            at(t.rfind("Iran").unwrap()),
+        ];
+        assert_eq!(
+            words(t, &spans),
+            [
+                "<1:Iran>", "’s", "allies", "did", "n't", "act", "—", "<1~>", "-", "backed", ",",
+                "pro", "-", "<1~>"
+            ]
+        );
+    }
+
+    #[test]
+    fn demonyms_pronouns_and_parentheses() {
+        let t = "He met Iraqi leaders of Popular Forces (PMF) and KH (Kataib)";
+        let spans = [sp(t, "Popular Forces", 3), sp(t, "PMF", 3), sp(t, "KH", 4)];
+        assert_eq!(
+            words(t, &spans),
+            [
+                "<9:He>",
+                "met",
+                "<7:Iraqi>",
+                "leaders",
+                "of",
+                "<3:Popular Forces>",
+                "and",
+                "<4:KH>"
+            ]
+        );
+    }
+}
