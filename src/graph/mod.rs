@@ -63,6 +63,23 @@ pub struct Node {
     pub attrs: BTreeMap<String, String>,
 }
 
+impl Node {
+    /// A node with no mentions, documents, dates or extra attributes yet.
+    pub fn new(id: impl Into<String>, label: impl Into<String>, kind: EntityType) -> Node {
+        Node {
+            id: id.into(),
+            label: label.into(),
+            kind,
+            mentions: 0,
+            documents: Vec::new(),
+            aliases: BTreeMap::new(),
+            first_seen: None,
+            last_seen: None,
+            attrs: BTreeMap::new(),
+        }
+    }
+}
+
 /// One sentence that supports an edge.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Evidence {
