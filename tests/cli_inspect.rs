@@ -420,7 +420,7 @@ fn stats_counts_ranks_and_components_deterministically() {
     let run = newsgraph(&["stats", "GRAPH", "--top", "3"]);
     run.expect_code(0)
         .expect_stdout("10 entities, 16 edges, 2 documents")
-        .expect_stdout("  backed_by                2          3\n")
+        .expect_stdout("  backed_by                      2          3\n")
         .expect_stdout("top by PageRank\n    1  Iran ")
         .expect_stdout("top by weighted degree\n    1  Iran ")
         .expect_stdout("  2 (sizes 9, 1)\n");

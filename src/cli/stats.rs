@@ -67,20 +67,20 @@ pub fn run(args: StatsArgs) -> Result<i32> {
     );
     let _ = writeln!(s, "\n{}", style.bold("entities by type"));
     for (kind, n) in graph.count_by_type() {
-        let _ = writeln!(s, "  {}  {n:>8}", pad(kind.as_str(), 14));
+        let _ = writeln!(s, "  {}  {n:>8}", pad(kind.as_str(), 22));
     }
     let _ = writeln!(
         s,
         "\n{}",
         style.bold(&format!(
             "{}  {:>8}  {:>9}",
-            pad("edges by relation", 18),
+            pad("edges by relation", 24),
             "edges",
             "sentences"
         ))
     );
     for (relation, (n, w)) in graph.count_by_relation() {
-        let _ = writeln!(s, "  {}  {n:>8}  {w:>9}", pad(&relation, 16));
+        let _ = writeln!(s, "  {}  {n:>8}  {w:>9}", pad(&relation, 22));
     }
     let all = graph.centrality();
     let top = args.top;

@@ -43,17 +43,7 @@ impl<'g> GraphBuilder<'g> {
                     Some(e) => (e.name.clone(), e.kind),
                     None => (m.entity.clone(), m.kind),
                 };
-                Node {
-                    id: m.entity.clone(),
-                    label,
-                    kind,
-                    mentions: 0,
-                    documents: Vec::new(),
-                    aliases: BTreeMap::new(),
-                    first_seen: None,
-                    last_seen: None,
-                    attrs: BTreeMap::new(),
-                }
+                Node::new(m.entity.clone(), label, kind)
             });
             node.mentions += 1;
             *node

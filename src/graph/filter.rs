@@ -132,15 +132,8 @@ mod tests {
 
     fn node(id: &str, kind: EntityType) -> Node {
         Node {
-            id: id.into(),
-            label: id.into(),
-            kind,
             mentions: 1,
-            documents: vec![],
-            aliases: BTreeMap::new(),
-            first_seen: None,
-            last_seen: None,
-            attrs: BTreeMap::new(),
+            ..Node::new(id, id, kind)
         }
     }
 

@@ -21,7 +21,7 @@ pub use lookup::{Candidate, Resolution, resolve};
 pub use stats::{Centrality, PAGERANK_DAMPING, PAGERANK_ITERATIONS};
 
 use crate::gazetteer::EntityType;
-use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::graph::{DiGraph, NodeIndex};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -61,6 +61,23 @@ pub struct Node {
     /// exporter as additional attributes; `color` (`#rrggbb`) overrides the type colour.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub attrs: BTreeMap<String, String>,
+}
+
+impl Node {
+    /// A node with no mentions, documents, dates or extra attributes yet.
+    pub fn new(id: impl Into<String>, label: impl Into<String>, kind: EntityType) -> Node {
+        Node {
+            id: id.into(),
+            label: label.into(),
+            kind,
+            mentions: 0,
+            documents: Vec::new(),
+            aliases: BTreeMap::new(),
+            first_seen: None,
+            last_seen: None,
+            attrs: BTreeMap::new(),
+        }
+    }
 }
 
 /// One sentence that supports an edge.
@@ -105,6 +122,11 @@ pub struct Edge {
 }
 
 impl Edge {
+    /// The edge's key: (source, target, relation).
+    pub fn key(&self) -> (&str, &str, &str) {
+        (&self.source, &self.target, &self.relation)
+    }
+
     /// Earliest evidence date.
     pub fn first_date(&self) -> Option<&str> {
         self.evidence.iter().filter_map(|e| e.date.as_deref()).min()
@@ -116,12 +138,13 @@ impl Edge {
     }
 }
 
-/// The graph: petgraph storage plus indexes by id.
+/// The graph: petgraph storage plus an index of nodes by id. Edges are stored in key
+/// order (petgraph keeps insertion order and nothing is ever removed), so iterating them
+/// is sorted and finding one is a binary search, with no second copy of the keys.
 #[derive(Debug, Clone, Default)]
 pub struct Graph {
     inner: DiGraph<Node, Edge>,
     nodes: BTreeMap<String, NodeIndex>,
-    edges: BTreeMap<(String, String, String), EdgeIndex>,
     documents: Vec<DocInfo>,
 }
 
@@ -133,39 +156,37 @@ impl Graph {
         mut edges: Vec<Edge>,
         mut documents: Vec<DocInfo>,
     ) -> Graph {
-        nodes.sort_by(|a, b| a.id.cmp(&b.id));
+        if !nodes.is_sorted_by(|a, b| a.id <= b.id) {
+            nodes.sort_by(|a, b| a.id.cmp(&b.id));
+        }
         nodes.dedup_by(|a, b| a.id == b.id);
-        edges.sort_by(|a, b| {
-            (&a.source, &a.target, &a.relation).cmp(&(&b.source, &b.target, &b.relation))
-        });
+        if !edges.is_sorted_by(|a, b| a.key() <= b.key()) {
+            edges.sort_by(|a, b| a.key().cmp(&b.key()));
+        }
         documents.sort_by(|a, b| a.id.cmp(&b.id));
         // Sorted input: duplicates are adjacent (the first one given wins, as the sort is
-        // stable) and the indexes are bulk-built from sorted keys, which keeps loading a
-        // large graph.json fast.
-        edges.dedup_by(|a, b| {
-            (&a.source, &a.target, &a.relation) == (&b.source, &b.target, &b.relation)
-        });
-        let mut g = Graph {
-            inner: DiGraph::with_capacity(nodes.len(), edges.len()),
-            documents,
-            ..Graph::default()
-        };
-        let mut node_keys = Vec::with_capacity(nodes.len());
-        for n in nodes {
-            let id = n.id.clone();
-            node_keys.push((id, g.inner.add_node(n)));
-        }
-        g.nodes = node_keys.into_iter().collect();
-        let mut edge_keys = Vec::with_capacity(edges.len());
+        // stable), and edges go into petgraph in key order.
+        edges.dedup_by(|a, b| a.key() == b.key());
+        let mut inner = DiGraph::with_capacity(nodes.len(), edges.len());
+        let ids: Vec<String> = nodes.iter().map(|n| n.id.clone()).collect();
+        let index: std::collections::HashMap<&str, NodeIndex> = nodes
+            .into_iter()
+            .zip(&ids)
+            .map(|(n, id)| (id.as_str(), inner.add_node(n)))
+            .collect();
         for e in edges {
-            let (Some(&s), Some(&t)) = (g.nodes.get(&e.source), g.nodes.get(&e.target)) else {
+            let (Some(&s), Some(&t)) = (index.get(e.source.as_str()), index.get(e.target.as_str()))
+            else {
                 continue;
             };
-            let key = (e.source.clone(), e.target.clone(), e.relation.clone());
-            edge_keys.push((key, g.inner.add_edge(s, t, e)));
+            inner.add_edge(s, t, e);
         }
-        g.edges = edge_keys.into_iter().collect();
-        g
+        let nodes = index.iter().map(|(id, ix)| (id.to_string(), *ix)).collect();
+        Graph {
+            inner,
+            nodes,
+            documents,
+        }
     }
 
     /// Nodes sorted by id.
@@ -175,7 +196,7 @@ impl Graph {
 
     /// Edges sorted by (source, target, relation).
     pub fn edges(&self) -> impl Iterator<Item = &Edge> + '_ {
-        self.edges.values().map(|&ix| &self.inner[ix])
+        self.inner.edge_weights()
     }
 
     /// The node with this entity id.
@@ -185,9 +206,15 @@ impl Graph {
 
     /// The edge with this key.
     pub fn edge(&self, source: &str, target: &str, relation: &str) -> Option<&Edge> {
-        self.edges
-            .get(&(source.to_string(), target.to_string(), relation.to_string()))
-            .map(|&ix| &self.inner[ix])
+        let edges = self.inner.raw_edges();
+        edges
+            .binary_search_by(|e| {
+                let w = &e.weight;
+                (w.source.as_str(), w.target.as_str(), w.relation.as_str())
+                    .cmp(&(source, target, relation))
+            })
+            .ok()
+            .map(|i| &edges[i].weight)
     }
 
     /// Edges that touch `id`, sorted by key.
@@ -222,7 +249,7 @@ impl Graph {
 
     /// Number of edges.
     pub fn edge_count(&self) -> usize {
-        self.edges.len()
+        self.inner.edge_count()
     }
 
     /// The underlying petgraph graph (node and edge indices follow the sorted order).

@@ -254,15 +254,8 @@ mod tests {
 
     fn node(id: &str, kind: EntityType) -> Node {
         Node {
-            id: id.into(),
-            label: id.to_uppercase(),
-            kind,
             mentions: 1,
-            documents: vec![],
-            aliases: BTreeMap::new(),
-            first_seen: None,
-            last_seen: None,
-            attrs: BTreeMap::new(),
+            ..Node::new(id, id.to_uppercase(), kind)
         }
     }
 

@@ -153,15 +153,8 @@ mod tests {
 
     fn node(id: &str) -> Node {
         Node {
-            id: id.into(),
-            label: id.into(),
-            kind: EntityType::Person,
             mentions: 1,
-            documents: vec![],
-            aliases: BTreeMap::new(),
-            first_seen: None,
-            last_seen: None,
-            attrs: BTreeMap::new(),
+            ..Node::new(id, id, EntityType::Person)
         }
     }
 

@@ -1,7 +1,7 @@
 //! Benchmark of the inspection path: load a large `graph.json`, resolve an entity, answer a
 //! `neighbors` query, and check the answer.
 //!
-//! Run: `cargo run --release --example inspect_bench [-- NODES EDGES [EVIDENCE]]` (default
+//! Run: `cargo bench --bench load [-- NODES EDGES [EVIDENCE]]` (default
 //! 100,000 nodes, 1,000,000 edges and 1 evidence sentence per edge; 0 writes edges without
 //! evidence, to see how much of the load is the sentences). It writes a random graph (fixed
 //! seed, co-occurrence and typed relations) to a temporary folder, then reports each
