@@ -168,20 +168,43 @@ impl Graph {
         // stable), and edges go into petgraph in key order.
         edges.dedup_by(|a, b| a.key() == b.key());
         let mut inner = DiGraph::with_capacity(nodes.len(), edges.len());
-        let ids: Vec<String> = nodes.iter().map(|n| n.id.clone()).collect();
-        let index: std::collections::HashMap<&str, NodeIndex> = nodes
-            .into_iter()
-            .zip(&ids)
-            .map(|(n, id)| (id.as_str(), inner.add_node(n)))
-            .collect();
-        for e in edges {
-            let (Some(&s), Some(&t)) = (index.get(e.source.as_str()), index.get(e.target.as_str()))
-            else {
-                continue;
-            };
-            inner.add_edge(s, t, e);
+        let mut ids: Vec<(String, NodeIndex)> = Vec::with_capacity(nodes.len());
+        for n in nodes {
+            let id = n.id.clone();
+            ids.push((id, inner.add_node(n)));
         }
-        let nodes = index.iter().map(|(id, ix)| (id.to_string(), *ix)).collect();
+        // Edges come sorted by source: the source is looked up once per run of edges;
+        // chunks of edges are resolved in parallel.
+        let index: std::collections::HashMap<&str, NodeIndex> =
+            ids.iter().map(|(id, ix)| (id.as_str(), *ix)).collect();
+        let ends: Vec<Option<(NodeIndex, NodeIndex)>> = {
+            use rayon::prelude::*;
+            let index = &index;
+            edges
+                .par_chunks(16 * 1024)
+                .flat_map_iter(|chunk| {
+                    let mut last: Option<(&str, Option<NodeIndex>)> = None;
+                    chunk.iter().map(move |e| {
+                        let s = match last {
+                            Some((id, ix)) if id == e.source => ix,
+                            _ => {
+                                let ix = index.get(e.source.as_str()).copied();
+                                last = Some((&e.source, ix));
+                                ix
+                            }
+                        };
+                        s.zip(index.get(e.target.as_str()).copied())
+                    })
+                })
+                .collect()
+        };
+        drop(index);
+        for (e, ends) in edges.into_iter().zip(ends) {
+            if let Some((s, t)) = ends {
+                inner.add_edge(s, t, e);
+            }
+        }
+        let nodes: BTreeMap<String, NodeIndex> = ids.into_iter().collect();
         Graph {
             inner,
             nodes,

@@ -13,6 +13,10 @@ use newsgraph::graph::{DocInfo, Edge, Evidence, Filter, Graph, Node, Resolution,
 use std::collections::BTreeMap;
 use std::time::Instant;
 
+/// The allocator the `newsgraph` binary uses, so the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// xorshift64*: a fixed-seed generator, so every run builds the same graph.
 struct Rng(u64);
 

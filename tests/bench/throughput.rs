@@ -17,6 +17,10 @@ use newsgraph::tag::fold;
 use std::path::PathBuf;
 use std::time::Instant;
 
+/// The allocator the `newsgraph` binary uses, so the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const TARGET_BYTES: usize = 50 * 1024 * 1024;
 
 fn mb_per_s(bytes: usize, secs: f64) -> f64 {
