@@ -89,7 +89,16 @@ impl fmt::Display for Error {
                 let what = match source.kind() {
                     std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
                     std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-                    _ => source.to_string(),
+                    _ => {
+                        // `No space left on device (os error 28)` -> `no space left on device`
+                        let text = source.to_string();
+                        let text = text.split(" (os error").next().unwrap_or(&text).to_string();
+                        let mut chars = text.chars();
+                        match chars.next() {
+                            Some(c) => c.to_lowercase().chain(chars).collect(),
+                            None => text,
+                        }
+                    }
                 };
                 write!(f, "{}: {}", path.display(), what)
             }

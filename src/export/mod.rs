@@ -198,18 +198,40 @@ pub fn write_format(graph: &Graph, format: Format, path: &Path) -> Result<()> {
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
 /// Missing parent folders are created.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
+    // A device or pipe (`/dev/stdout`, a FIFO) is written in place: renaming over it
+    // would replace it. A symbolic link is followed, so the link stays a link.
+    let mut target = path.to_path_buf();
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.is_dir() {
+            return Err(Error::Usage(format!(
+                "{}: is a folder; give a file name for the output",
+                path.display()
+            )));
+        }
+        if !meta.is_file() {
+            return std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .and_then(|mut f| f.write_all(bytes).and_then(|_| f.flush()))
+                .map_err(|e| Error::io(path, e));
+        }
+        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        if is_link {
+            target = std::fs::canonicalize(path).map_err(|e| Error::io(path, e))?;
+        }
+    }
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
     };
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("out");
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
-        std::fs::rename(&tmp, path)
+        std::fs::rename(&tmp, &target)
     })();
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
@@ -221,6 +243,34 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn devices_are_written_in_place_and_links_stay_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.json");
+        std::fs::write(&real, "old").unwrap();
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&real).unwrap(), b"new");
+        // A full device reports the error instead of being replaced by a file.
+        let err = write_atomic(Path::new("/dev/full"), b"x")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("/dev/full: "), "{err}");
+        assert!(!std::fs::metadata("/dev/full").unwrap().is_file());
+        let err = write_atomic(dir.path(), b"x").unwrap_err().to_string();
+        assert!(
+            err.ends_with("is a folder; give a file name for the output"),
+            "{err}"
+        );
+    }
 
     #[test]
     fn format_by_extension() {
