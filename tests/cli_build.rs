@@ -16,7 +16,7 @@ fn build_without_arguments_writes_three_files_byte_identical_twice() {
     let ws = sample_workspace();
     let run = newsgraph(ws.path(), &["build"]);
     run.ok();
-    let names = ["graph.json", "graph.graphml", "graph.dot"];
+    let names = ["graph.json", "graph.graphml", "graph.gexf", "graph.dot"];
     let first: Vec<Vec<u8>> = names
         .iter()
         .map(|n| std::fs::read(ws.path().join("output").join(n)).unwrap())

@@ -9,6 +9,12 @@ use std::path::{Path, PathBuf};
 
 /// Loads and checks every `*.gaz` file in `dir`, in sorted name order.
 pub fn load_dir(dir: &Path) -> Result<Gazetteer> {
+    if dir.is_file() {
+        return Err(Error::invalid(Diagnostic::file(
+            dir,
+            "is a file; the gazetteer is the folder that holds the *.gaz files",
+        )));
+    }
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
     let mut files = Vec::new();
     for entry in entries {
