@@ -160,14 +160,17 @@ impl Tagger {
         }
         // Leftmost-longest, without overlaps.
         candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut mentions = Vec::new();
+        let mut mentions: Vec<Mention> = Vec::new();
         let mut last_end = 0;
+        // The previous mention: where it ends in the folded text, and whether it is a place.
+        let mut previous: Option<(usize, bool)> = None;
         for (s, e, entity) in candidates {
             if s < last_end {
                 continue;
             }
             last_end = e;
-            let entity = self.resolve_metonym(&folded, text, s, e, entity);
+            let entity = self.resolve_metonym(&folded, text, s, e, entity, previous);
+            previous = Some((e, self.targets[entity as usize].kind == EntityType::Place));
             let (os, oe) = folded.original(s, e);
             let target = &self.targets[entity as usize];
             mentions.push(Mention {
@@ -184,19 +187,42 @@ impl Tagger {
     /// before a possessive place, or as a noun modifier (`the Erbil attack`, `Baghdad
     /// residents`); otherwise it stands for its state (`Washington said`, `upsetting
     /// Tehran`, `Baghdad and Erbil agreed`).
-    fn resolve_metonym(&self, folded: &Folded, text: &str, s: usize, e: usize, entity: u32) -> u32 {
+    fn resolve_metonym(
+        &self,
+        folded: &Folded,
+        text: &str,
+        s: usize,
+        e: usize,
+        entity: u32,
+        previous: Option<(usize, bool)>,
+    ) -> u32 {
         let Some(state) = self.targets[entity as usize].capital_of else {
             return entity;
         };
         let f = &folded.text;
         let before = &f[..s];
-        let prev_word = before
-            .trim_end()
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
+        let mut words = before.trim_end().rsplit(|c: char| !c.is_alphanumeric());
+        let prev_word = words.next().unwrap_or("");
         if LOCATIVE_BEFORE.contains(&prev_word) || DETERMINERS.contains(&prev_word) {
             return entity;
+        }
+        // `travelled to Baghdad`, `flew to Tehran`: a destination.
+        if prev_word == "to" {
+            let verb = before.trim_end()[..before.trim_end().len() - 2]
+                .trim_end()
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if MOTION_VERBS.contains(&verb) {
+                return entity;
+            }
+        }
+        // A place in a list of places: `at Ain al-Asad and Erbil`.
+        if let Some((end, true)) = previous {
+            let between = f[end..s].trim();
+            if matches!(between, "and" | "or" | "," | ", and" | ", or") {
+                return entity;
+            }
         }
         // Dateline: `BAGHDAD — ...`, `ERBIL, Kurdistan Region — ...` at the start of a line.
         let line_start = before.rfind('\n').map_or(0, |p| p + 1);
@@ -235,8 +261,59 @@ impl Tagger {
     }
 }
 
-/// Words after which a capital is a modifier or a location (`the Erbil attack`).
-const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that's"];
+/// Words after which a capital is a modifier or a location (`the Erbil attack`, `his
+/// Baghdad residence`).
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "his", "her", "its", "their", "our", "my", "your",
+];
+
+/// Verbs of motion before `to`: what follows is a destination (`travelled to Baghdad`).
+const MOTION_VERBS: &[&str] = &[
+    "travel",
+    "travels",
+    "travelled",
+    "traveled",
+    "travelling",
+    "traveling",
+    "fly",
+    "flies",
+    "flew",
+    "flown",
+    "go",
+    "goes",
+    "went",
+    "gone",
+    "come",
+    "comes",
+    "came",
+    "arrive",
+    "arrives",
+    "arrived",
+    "return",
+    "returns",
+    "returned",
+    "returning",
+    "move",
+    "moved",
+    "head",
+    "heads",
+    "headed",
+    "trip",
+    "visit",
+    "visits",
+    "journey",
+    "deployed",
+    "sent",
+    "transferred",
+    "evacuated",
+    "fled",
+    "drove",
+    "driven",
+    "back",
+    "way",
+    "road",
+    "route",
+];
 
 /// Nouns after a capital that make it a place (`Baghdad residents`).
 const PLACE_NEXT: &[&str] = &[
@@ -607,6 +684,26 @@ name = al-Salam
             pairs(&[("Washington", "united_states")])
         );
         assert_eq!(tags("Baghdad’s decision"), pairs(&[("Baghdad", "iraq")]));
+        assert_eq!(
+            tags("on his Baghdad residence"),
+            pairs(&[("Baghdad", "baghdad")])
+        );
+        assert_eq!(
+            tags("He travelled to Baghdad"),
+            pairs(&[("Baghdad", "baghdad")])
+        );
+        assert_eq!(
+            tags("push Tehran to Baghdad"),
+            pairs(&[("Baghdad", "iraq")])
+        );
+        assert_eq!(
+            tags("missiles hit the Green Zone and Baghdad"),
+            pairs(&[("Green Zone", "green_zone"), ("Baghdad", "baghdad")])
+        );
+        assert_eq!(
+            tags("Washington and Baghdad agreed"),
+            pairs(&[("Washington", "united_states"), ("Baghdad", "iraq")])
+        );
     }
 
     #[test]
