@@ -113,3 +113,109 @@ fn sample_corpus_mentions_match_gold() {
         "fewer than 95% of matched mentions resolve to the gold entity: {report}"
     );
 }
+
+/// One relation as (type, source, target).
+type Triple = (String, String, String);
+
+fn triple(v: &Value) -> Triple {
+    (
+        v["type"].as_str().unwrap().to_string(),
+        v["source"].as_str().unwrap().to_string(),
+        v["target"].as_str().unwrap().to_string(),
+    )
+}
+
+#[test]
+fn sample_corpus_relations_match_gold_and_refusals_hold() {
+    let out = newsgraph(&root(), &["extract", "data", "-g", "gazetteer"]);
+    out.ok();
+    let mut pred: BTreeMap<String, Vec<Triple>> = BTreeMap::new();
+    for line in out.stdout().lines() {
+        let v: Value = serde_json::from_str(line).unwrap();
+        if v["kind"] == "relation" {
+            pred.entry(v["doc"].as_str().unwrap().to_string())
+                .or_default()
+                .push(triple(&v));
+        }
+    }
+    let (mut tp, mut gold_n, mut pred_n) = (0usize, 0usize, 0usize);
+    let mut report = Vec::new();
+    let mut violations = Vec::new();
+    let mut gold_files: Vec<_> = std::fs::read_dir(root().join("tests/gold"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    gold_files.sort();
+    for path in gold_files {
+        let gold: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        let doc = gold["doc"].as_str().unwrap();
+        // A gold entity's `alt` keys (its parent state) count as the entity.
+        let alt = |key: &str| -> Vec<String> {
+            let mut keys = vec![key.to_string()];
+            if let Some(a) = gold["entities"][key]["alt"].as_array() {
+                keys.extend(a.iter().map(|k| k.as_str().unwrap().to_string()));
+            }
+            keys
+        };
+        let same = |p: &Triple, g: &Triple| {
+            let direct = alt(&g.1).contains(&p.1) && alt(&g.2).contains(&p.2);
+            let swapped = g.0 == "met" && alt(&g.1).contains(&p.2) && alt(&g.2).contains(&p.1);
+            p.0 == g.0 && (direct || swapped)
+        };
+        let mut preds: Vec<Triple> = pred.get(doc).cloned().unwrap_or_default();
+        preds.sort();
+        preds.dedup();
+        let golds: Vec<Triple> = gold["relations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(triple)
+            .collect();
+        let mut used = vec![false; preds.len()];
+        for g in &golds {
+            gold_n += 1;
+            match (0..preds.len()).find(|&i| !used[i] && same(&preds[i], g)) {
+                Some(i) => {
+                    used[i] = true;
+                    tp += 1;
+                }
+                None => report.push(format!("{doc}: missed {g:?}")),
+            }
+        }
+        for (i, p) in preds.iter().enumerate() {
+            // A second prediction of an already matched gold relation (an organ and its
+            // state) is neither right nor wrong.
+            if used[i] || golds.iter().any(|g| same(p, g)) {
+                pred_n += used[i] as usize;
+                continue;
+            }
+            pred_n += 1;
+            report.push(format!("{doc}: spurious {p:?}"));
+            for m in gold["must_not"].as_array().unwrap() {
+                let m = triple(m);
+                let side =
+                    |want: &str, got: &str| want == "*" || alt(want).contains(&got.to_string());
+                if m.0 == p.0 && side(&m.1, &p.1) && side(&m.2, &p.2) {
+                    violations.push(format!("{doc}: {p:?} breaks must_not {m:?}"));
+                }
+            }
+        }
+    }
+    let precision = tp as f64 / pred_n.max(1) as f64;
+    let recall = tp as f64 / gold_n as f64;
+    let f1 = 2.0 * precision * recall / (precision + recall);
+    let report = format!(
+        "P {precision:.3} R {recall:.3} F1 {f1:.3} ({tp}/{gold_n})\n{}",
+        report.join("\n")
+    );
+    assert!(
+        violations.is_empty(),
+        "refused statements produced relations:\n{}",
+        violations.join("\n")
+    );
+    assert!(
+        f1 >= 0.85,
+        "relation F1 below 0.85 on the sample corpus: {report}"
+    );
+}
