@@ -206,9 +206,10 @@ impl Tagger {
         if LOCATIVE_BEFORE.contains(&prev_word) || DETERMINERS.contains(&prev_word) {
             return entity;
         }
-        // `travelled to Baghdad`, `flew to Tehran`: a destination.
-        if prev_word == "to" {
-            let verb = before.trim_end()[..before.trim_end().len() - 2]
+        // `travelled to Baghdad`, `flew to Tehran`, `march on Baghdad`: a destination.
+        if matches!(prev_word, "to" | "on" | "toward" | "towards") {
+            let trimmed = before.trim_end();
+            let verb = trimmed[..trimmed.len() - prev_word.len()]
                 .trim_end()
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .next()
@@ -224,10 +225,22 @@ impl Tagger {
                 return entity;
             }
         }
-        // Dateline: `BAGHDAD — ...`, `ERBIL, Kurdistan Region — ...` at the start of a line.
+        // Dateline: `BAGHDAD — ...`, `ERBIL, Kurdistan Region — ...`, `BAGHDAD/ANKARA
+        // (Reuters) -`: a capitalised place at the start of a line, after other ones.
         let line_start = before.rfind('\n').map_or(0, |p| p + 1);
         let (os, oe) = folded.original(s, e);
-        if before[line_start..].trim().is_empty() && text[os..oe].chars().all(|c| !c.is_lowercase())
+        let line_os = if line_start < s {
+            folded.original(line_start, line_start + 1).0
+        } else {
+            os
+        };
+        let prefix = &text[line_os..os];
+        let capitals = |t: &str| !t.chars().any(char::is_lowercase);
+        if capitals(&text[os..oe])
+            && capitals(prefix)
+            && prefix
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '/' | ' ' | ',' | '-'))
         {
             return entity;
         }
@@ -313,6 +326,12 @@ const MOTION_VERBS: &[&str] = &[
     "way",
     "road",
     "route",
+    "march",
+    "marched",
+    "marching",
+    "advance",
+    "advanced",
+    "advancing",
 ];
 
 /// Nouns after a capital that make it a place (`Baghdad residents`).
@@ -349,6 +368,9 @@ const PLACE_NEXT: &[&str] = &[
     "market",
     "markets",
     "area",
+    "consulate",
+    "embassy",
+    "airport",
 ];
 
 /// Capitalised words that may stand before a surname without being a given name.
@@ -666,6 +688,22 @@ name = al-Salam
         assert_eq!(
             tags("BAGHDAD — Rockets fell"),
             pairs(&[("BAGHDAD", "baghdad")])
+        );
+        assert_eq!(
+            tags("Intro\nWASHINGTON/BAGHDAD (Reuters) - Rockets fell"),
+            pairs(&[("WASHINGTON", "washington_dc"), ("BAGHDAD", "baghdad")])
+        );
+        assert_eq!(
+            tags("fighters to march on Baghdad."),
+            pairs(&[("Baghdad", "baghdad")])
+        );
+        assert_eq!(
+            tags("a strike on the Baghdad consulate"),
+            pairs(&[("Baghdad", "baghdad")])
+        );
+        assert_eq!(
+            tags("strike on Baghdad consulate"),
+            pairs(&[("Baghdad", "baghdad")])
         );
         assert_eq!(
             tags("after the Baghdad attack"),
