@@ -7,6 +7,7 @@
 //! are resolved to the state they stand for (see `gazetteer/README.md`, *Metonyms*).
 
 mod fold;
+mod organs;
 mod variants;
 
 pub use fold::{Folded, fold, fold_key};
@@ -54,6 +55,7 @@ pub struct Tagger {
     matcher: AhoCorasick,
     patterns: Vec<Pattern>,
     targets: Vec<Target>,
+    organs: organs::Organs,
 }
 
 /// Words before a capital that make it a location rather than an actor.
@@ -124,10 +126,12 @@ impl Tagger {
             .match_kind(MatchKind::Standard)
             .build(&keys)
             .expect("gazetteer patterns fit in an automaton");
+        let organs = organs::Organs::new(gazetteer, &index);
         Tagger {
             matcher,
             patterns,
             targets,
+            organs,
         }
     }
 
@@ -164,23 +168,49 @@ impl Tagger {
         let mut last_end = 0;
         // The previous mention: where it ends in the folded text, and whether it is a place.
         let mut previous: Option<(usize, bool)> = None;
+        let mut organ: Option<(usize, usize, u32)> = None;
         for (s, e, entity) in candidates {
             if s < last_end {
                 continue;
             }
+            if let Some((os, oe, o)) = organ.take() {
+                // `Turkey's foreign ministry`, unless a gazetteer name starts inside it.
+                if s >= oe {
+                    self.push(&folded, &mut mentions, os, oe, o);
+                }
+            }
             last_end = e;
             let entity = self.resolve_metonym(&folded, text, s, e, entity, previous);
+            let after = &folded.text[e..];
+            if let Some(rest) = after
+                .strip_prefix("'s ")
+                .or_else(|| after.strip_prefix("' "))
+            {
+                let at = e + (after.len() - rest.len());
+                organ = self
+                    .organs
+                    .find(entity, rest)
+                    .map(|(o, len)| (at, at + len, o));
+            }
             previous = Some((e, self.targets[entity as usize].kind == EntityType::Place));
-            let (os, oe) = folded.original(s, e);
-            let target = &self.targets[entity as usize];
-            mentions.push(Mention {
-                start: os,
-                end: oe,
-                entity: target.id.clone(),
-                kind: target.kind,
-            });
+            self.push(&folded, &mut mentions, s, e, entity);
+        }
+        if let Some((os, oe, o)) = organ {
+            self.push(&folded, &mut mentions, os, oe, o);
         }
         mentions
+    }
+
+    /// Adds the mention of `entity` at the folded range `s..e`.
+    fn push(&self, folded: &Folded, mentions: &mut Vec<Mention>, s: usize, e: usize, entity: u32) {
+        let (os, oe) = folded.original(s, e);
+        let target = &self.targets[entity as usize];
+        mentions.push(Mention {
+            start: os,
+            end: oe,
+            entity: target.id.clone(),
+            kind: target.kind,
+        });
     }
 
     /// A capital stays the city after a locative word or a determiner, at a dateline,
@@ -767,6 +797,38 @@ name = al-Salam
             ids("Hossein Hamadani and Hamadani"),
             ["Hossein Hamadani", "Hamadani"]
         );
+    }
+
+    #[test]
+    fn organs_after_a_state_possessive() {
+        let gaz = parse_str(
+            Path::new("t.gaz"),
+            "[turkey]\ntype = government\nname = Turkey\n\
+             [turkish_foreign_ministry]\ntype = government\nname = Turkish Foreign Ministry\ncountry = turkey\n\
+             [turkish_armed_forces]\ntype = government\nname = Turkish Armed Forces\naliases = Turkish army\ncountry = turkey\n\
+             [ankara]\ntype = place\nname = Ankara\n",
+        )
+        .unwrap();
+        let t = Tagger::new(&gaz);
+        let ids = |text: &str| {
+            t.tag(text)
+                .into_iter()
+                .map(|m| format!("{}={}", &text[m.start..m.end], m.entity))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            ids("Turkey's foreign ministry said"),
+            ["Turkey=turkey", "foreign ministry=turkish_foreign_ministry"]
+        );
+        assert_eq!(
+            ids("Turkey’s army and Turkey's ministry"),
+            [
+                "Turkey=turkey",
+                "army=turkish_armed_forces",
+                "Turkey=turkey"
+            ]
+        );
+        assert_eq!(ids("Turkey's Ankara"), ["Turkey=turkey", "Ankara=ankara"]);
     }
 
     #[test]
