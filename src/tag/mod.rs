@@ -193,12 +193,31 @@ impl Tagger {
                     .map(|(o, len)| (at, at + len, o));
             }
             previous = Some((e, self.targets[entity as usize].kind == EntityType::Place));
+            // `Iranian Consulate in Karbala`: the shortest span names each entity.
+            if let Some((head_end, place, tail)) = self.split_in_place(&folded.text, s, e) {
+                self.push(&folded, &mut mentions, s, head_end, entity);
+                self.push(&folded, &mut mentions, tail, e, place);
+                continue;
+            }
             self.push(&folded, &mut mentions, s, e, entity);
         }
         if let Some((os, oe, o)) = organ {
             self.push(&folded, &mut mentions, os, oe, o);
         }
         mentions
+    }
+
+    /// For a name `X in Y` whose `Y` is a place name on its own: where `X` ends, the
+    /// place, and where it starts.
+    fn split_in_place(&self, f: &str, s: usize, e: usize) -> Option<(usize, u32, usize)> {
+        let at = f[s..e].rfind(" in ")? + s;
+        let tail = at + " in ".len();
+        let m = self
+            .matcher
+            .find_overlapping_iter(&f[tail..e])
+            .find(|m| m.start() == 0 && m.end() == e - tail)?;
+        let place = self.patterns[m.pattern().as_usize()].entity;
+        (self.targets[place as usize].kind == EntityType::Place).then_some((at, place, tail))
     }
 
     /// Adds the mention of `entity` at the folded range `s..e`.
@@ -796,6 +815,30 @@ name = al-Salam
         assert_eq!(
             ids("Hossein Hamadani and Hamadani"),
             ["Hossein Hamadani", "Hamadani"]
+        );
+    }
+
+    #[test]
+    fn a_name_with_in_place_is_two_mentions() {
+        let gaz = parse_str(
+            Path::new("t.gaz"),
+            "[karbala]\ntype = place\nname = Karbala\n\
+             [iranian_consulate_in_karbala]\ntype = government\nname = Iranian Consulate in Karbala\n",
+        )
+        .unwrap();
+        let t = Tagger::new(&gaz);
+        let text = "protesters stormed the Iranian consulate in Karbala.";
+        let got: Vec<String> = t
+            .tag(text)
+            .into_iter()
+            .map(|m| format!("{}={}", &text[m.start..m.end], m.entity))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Iranian consulate=iranian_consulate_in_karbala",
+                "Karbala=karbala"
+            ]
         );
     }
 
