@@ -155,10 +155,15 @@ impl Linker {
         if a.any() {
             return true;
         }
-        a.types.contains(&f.kind) || {
-            let e = &self.entities[f.entity as usize];
-            a.named.iter().any(|w| e.name_words.contains(w))
+        let e = &self.entities[f.entity as usize];
+        if a.unnamed.iter().any(|w| e.name_words.contains(w)) {
+            return false;
         }
+        if a.types.is_empty() && a.named.is_empty() {
+            // `X:anaphor` alone takes an anaphor, not a name.
+            return !(a.anaphor || a.demonym) || matches!(f.via, Via::Anaphor | Via::Demonym);
+        }
+        a.types.contains(&f.kind) || a.named.iter().any(|w| e.name_words.contains(w))
     }
 
     /// Mentions of the document as entity spans; a mention whose name embeds `in PLACE`
@@ -231,24 +236,37 @@ impl Linker {
             (si - sj <= 2).then_some(entity)
         };
         let hosts = self.hosts(&spans);
-        // An anaphoric noun stands for the last entity it fits, named in its sentence or
-        // the two before.
+        // An anaphoric noun stands for the last entity it fits named before it in its
+        // sentence; failing that, for the first one it fits in the nearest of the two
+        // sentences before (the subject of `Badr, the largest group in the PMF, ...`,
+        // not the body named in passing).
         let anaphor = |word: u32, at: usize| {
             let accept = self.rules.anaphors.get(&word)?;
-            let k = spans.partition_point(|s| s.start < at);
-            let si = sentence_starts.partition_point(|&s| s <= at);
-            spans[..k].iter().rev().find_map(|s| {
-                let sj = sentence_starts.partition_point(|&x| x <= s.start);
-                if si - sj > 2 {
-                    return Some(None);
-                }
+            let fits = |s: &Span| {
                 let f = Filler {
                     entity: s.entity,
                     kind: s.kind,
                     via: Via::Anaphor,
                 };
-                self.accepts(&f, accept).then_some(Some(f))
-            })?
+                self.accepts(&f, accept).then_some(f)
+            };
+            let sentence_of = |at: usize| sentence_starts.partition_point(|&s| s <= at);
+            let k = spans.partition_point(|s| s.start < at);
+            let si = sentence_of(at);
+            let last = spans[..k].iter().rposition(|s| fits(s).is_some())?;
+            let sj = sentence_of(spans[last].start);
+            if si - sj > 2 {
+                return None;
+            }
+            if sj == si {
+                return fits(&spans[last]);
+            }
+            spans[..=last]
+                .iter()
+                .rev()
+                .take_while(|s| sentence_of(s.start) == sj)
+                .filter_map(fits)
+                .last()
         };
         let cx = Context {
             vocab: &self.vocab,
