@@ -155,10 +155,15 @@ impl Linker {
         if a.any() {
             return true;
         }
-        a.types.contains(&f.kind) || {
-            let e = &self.entities[f.entity as usize];
-            a.named.iter().any(|w| e.name_words.contains(w))
+        let e = &self.entities[f.entity as usize];
+        if a.unnamed.iter().any(|w| e.name_words.contains(w)) {
+            return false;
         }
+        if a.types.is_empty() && a.named.is_empty() {
+            // `X:anaphor` alone takes an anaphor, not a name.
+            return !(a.anaphor || a.demonym) || matches!(f.via, Via::Anaphor | Via::Demonym);
+        }
+        a.types.contains(&f.kind) || a.named.iter().any(|w| e.name_words.contains(w))
     }
 
     /// Mentions of the document as entity spans; a mention whose name embeds `in PLACE`
@@ -222,33 +227,47 @@ impl Linker {
             .map(|s| (s.start, s.entity))
             .collect();
         let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.0).collect();
-        // A pronoun stands for the last person named in its sentence or the two before.
+        // A pronoun stands for the last person named in its sentence or the two before,
+        // unless a name the gazetteer lacks comes between (`Friends of Hashimi said he`).
         let person_before = |at: usize| {
             let k = persons.partition_point(|p| p.0 < at);
             let (start, entity) = *persons.get(k.checked_sub(1)?)?;
             let si = sentence_starts.partition_point(|&s| s <= at);
             let sj = sentence_starts.partition_point(|&s| s <= start);
-            (si - sj <= 2).then_some(entity)
+            (si - sj <= 2 && !unknown_speaker(text, &spans, start, at)).then_some(entity)
         };
         let hosts = self.hosts(&spans);
-        // An anaphoric noun stands for the last entity it fits, named in its sentence or
-        // the two before.
+        // An anaphoric noun stands for the last entity it fits named before it in its
+        // sentence; failing that, for the first one it fits in the nearest of the two
+        // sentences before (the subject of `Badr, the largest group in the PMF, ...`,
+        // not the body named in passing).
         let anaphor = |word: u32, at: usize| {
             let accept = self.rules.anaphors.get(&word)?;
-            let k = spans.partition_point(|s| s.start < at);
-            let si = sentence_starts.partition_point(|&s| s <= at);
-            spans[..k].iter().rev().find_map(|s| {
-                let sj = sentence_starts.partition_point(|&x| x <= s.start);
-                if si - sj > 2 {
-                    return Some(None);
-                }
+            let fits = |s: &Span| {
                 let f = Filler {
                     entity: s.entity,
                     kind: s.kind,
                     via: Via::Anaphor,
                 };
-                self.accepts(&f, accept).then_some(Some(f))
-            })?
+                self.accepts(&f, accept).then_some(f)
+            };
+            let sentence_of = |at: usize| sentence_starts.partition_point(|&s| s <= at);
+            let k = spans.partition_point(|s| s.start < at);
+            let si = sentence_of(at);
+            let last = spans[..k].iter().rposition(|s| fits(s).is_some())?;
+            let sj = sentence_of(spans[last].start);
+            if si - sj > 2 {
+                return None;
+            }
+            if sj == si {
+                return fits(&spans[last]);
+            }
+            spans[..=last]
+                .iter()
+                .rev()
+                .take_while(|s| sentence_of(s.start) == sj)
+                .filter_map(fits)
+                .last()
         };
         let cx = Context {
             vocab: &self.vocab,
@@ -480,4 +499,34 @@ impl Linker {
                 .iter()
                 .any(|&h| self.entities[h as usize].home.contains(&state))
     }
+}
+
+/// Whether a capitalised word that no mention covers stands, mid-sentence, as the subject
+/// of a verb of saying or an auxiliary between `from` and `to` (`of Hashimi said`): the
+/// name of a person the gazetteer lacks, whom a following pronoun may mean.
+fn unknown_speaker(text: &str, spans: &[Span], from: usize, to: usize) -> bool {
+    const VERBS: &[&str] = &["said", "says", "told", "had", "has", "was", "is", "who"];
+    let covered = |i: usize| {
+        let k = spans.partition_point(|s| s.end <= i);
+        spans.get(k).is_some_and(|s| s.start <= i)
+    };
+    let mut words = text[from..to]
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .peekable();
+    // Whether the previous word is part of a capitalised run begun after a lower-case word.
+    // Words are joined by spaces only within a clause (not `family. He`).
+    let (mut after_lower, mut in_name, mut prev_end) = (false, false, from);
+    while let Some((i, w)) = words.next() {
+        let upper = w.chars().next().is_some_and(char::is_uppercase);
+        let joined = text[prev_end..i].trim().is_empty();
+        in_name = upper && joined && !covered(i) && (in_name || after_lower);
+        if in_name && words.peek().is_some_and(|(_, n)| VERBS.contains(n)) {
+            return true;
+        }
+        after_lower = !upper;
+        prev_end = i + w.len();
+    }
+    false
 }

@@ -33,6 +33,8 @@ pub struct Accept {
     pub types: Vec<EntityType>,
     /// Words one of which the entity's canonical name must contain (`=embassy`).
     pub named: Vec<String>,
+    /// Words none of which the entity's canonical name may contain (`!=province`).
+    pub unnamed: Vec<String>,
     /// Whether a demonym word (`Iraqi`) fills the slot with its state.
     pub demonym: bool,
     /// Whether an anaphoric noun (`the city`) fills the slot with the entity it stands for.
@@ -40,9 +42,13 @@ pub struct Accept {
 }
 
 impl Accept {
-    /// True when no type or name restricts the slot.
+    /// True when no type or name restricts the slot (`X:anaphor` alone takes only anaphors).
     pub fn any(&self) -> bool {
-        self.types.is_empty() && self.named.is_empty()
+        self.types.is_empty()
+            && self.named.is_empty()
+            && self.unnamed.is_empty()
+            && !self.anaphor
+            && !self.demonym
     }
 }
 
@@ -355,7 +361,12 @@ pub fn accept_of(types: &[String], env: &Env) -> Result<Accept, String> {
 }
 
 fn add_type(t: &str, env: &Env, accept: &mut Accept, depth: usize) -> Result<(), String> {
-    if let Some(word) = t.strip_prefix('=') {
+    if let Some(word) = t.strip_prefix("!=") {
+        if !is_word(word) {
+            return Err(format!("bad name word `!={word}`"));
+        }
+        accept.unnamed.push(word.to_lowercase());
+    } else if let Some(word) = t.strip_prefix('=') {
         if !is_word(word) {
             return Err(format!("bad name word `={word}`"));
         }
@@ -378,7 +389,7 @@ fn add_type(t: &str, env: &Env, accept: &mut Accept, depth: usize) -> Result<(),
     } else {
         let types: Vec<&str> = EntityType::ALL.iter().map(|t| t.as_str()).collect();
         return Err(format!(
-            "unknown type `{t}`: expected {}, demonym, anaphor, =word or a declared class",
+            "unknown type `{t}`: expected {}, demonym, anaphor, =word, !=word or a declared class",
             types.join(", ")
         ));
     }
