@@ -8,7 +8,7 @@
 
 use super::matcher::{Bound, Joiners, Scratch, Words, match_at};
 use super::pattern::{Accept, Implicit, Side};
-use super::tokens::{Context, Filler, Span, Token, Via, tokenize};
+use super::tokens::{Context, Demonyms, Filler, Known, Span, Token, Via, tokenize};
 use super::vocab::Vocab;
 use super::{RuleSet, negation};
 use crate::gazetteer::{EntityType, Gazetteer};
@@ -36,7 +36,8 @@ pub struct Linker {
     vocab: Vocab,
     entities: Vec<Entity>,
     index: HashMap<String, u32>,
-    demonyms: HashMap<String, u32>,
+    demonyms: Demonyms,
+    known: Known,
     joiners: Joiners,
     /// Rules by the words one of which a sentence must hold for them (by vocabulary id).
     by_anchor: Vec<Vec<usize>>,
@@ -130,7 +131,9 @@ impl Linker {
                 rules.refusals.iter().map(ignores).collect()
             })
             .collect();
+        let known = Known::new(&vocab);
         Linker {
+            known,
             by_anchor,
             unanchored,
             cues,
@@ -250,6 +253,7 @@ impl Linker {
         };
         let cx = Context {
             vocab: &self.vocab,
+            known: &self.known,
             demonyms: &self.demonyms,
             person_before: &person_before,
             anaphor: &anaphor,
@@ -270,6 +274,8 @@ impl Linker {
         let mut active: Vec<(usize, usize)> = Vec::new();
         let mut seen = Vec::new();
         let mut scratch = Scratch::default();
+        let mut toks = Vec::new();
+        let mut folded = String::new();
         let mut out = Vec::new();
         let mut m = 0;
         for (n, &(s, e)) in sentences.iter().enumerate() {
@@ -283,7 +289,7 @@ impl Linker {
             if k == m {
                 continue;
             }
-            let toks = tokenize(text, (s, e), &spans[m..k], &cx);
+            tokenize(text, (s, e), &spans[m..k], &cx, &mut toks, &mut folded);
             m = k;
             let fillers = toks.iter().filter(|t| t.ent.is_some()).count();
             for (p, t) in toks.iter().enumerate() {
