@@ -9,12 +9,13 @@
 use super::matcher::{Bound, Joiners, Scratch, Words, match_at};
 use super::pattern::{Accept, Implicit, Side};
 use super::tokens::{Context, Demonyms, Filler, Known, Span, Token, Via, tokenize};
-use super::vocab::Vocab;
+use super::vocab::{Fnv, Vocab};
 use super::{RuleSet, negation};
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::link::Finding;
 use crate::tag::{Mention, Tagger, fold};
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 #[derive(Debug, Clone)]
 struct Entity {
@@ -35,7 +36,7 @@ pub struct Linker {
     rules: RuleSet,
     vocab: Vocab,
     entities: Vec<Entity>,
-    index: HashMap<String, u32>,
+    index: HashMap<String, u32, BuildHasherDefault<Fnv>>,
     demonyms: Demonyms,
     known: Known,
     joiners: Joiners,
@@ -52,7 +53,7 @@ pub struct Linker {
 impl Linker {
     /// Joins `rules` to `gazetteer`. Demonyms of states the gazetteer lacks are dropped.
     pub fn new(gazetteer: &Gazetteer, rules: RuleSet) -> Linker {
-        let index: HashMap<String, u32> = gazetteer
+        let index: HashMap<String, u32, BuildHasherDefault<Fnv>> = gazetteer
             .entities()
             .enumerate()
             .map(|(i, e)| (e.id.clone(), i as u32))
@@ -171,7 +172,7 @@ impl Linker {
                 continue;
             };
             let surface = &text[m.start..m.end];
-            if let Some(at) = surface.find(" in ") {
+            if let Some(at) = surface.as_bytes().windows(4).position(|w| w == b" in ") {
                 // Tagged with its `in`, so that a capital stays the city.
                 let tail = m.start + at + 1;
                 let inner = tagger.tag(&text[tail..m.end]);
@@ -275,6 +276,7 @@ impl Linker {
         let mut seen = Vec::new();
         let mut scratch = Scratch::default();
         let mut toks = Vec::new();
+        let mut after: Vec<usize> = Vec::new();
         let mut folded = String::new();
         let mut out = Vec::new();
         let mut m = 0;
@@ -291,7 +293,13 @@ impl Linker {
             }
             tokenize(text, (s, e), &spans[m..k], &cx, &mut toks, &mut folded);
             m = k;
-            let fillers = toks.iter().filter(|t| t.ent.is_some()).count();
+            // Fillers from each position to the end: every slot takes one of its own.
+            after.clear();
+            after.resize(toks.len() + 1, 0);
+            for (p, t) in toks.iter().enumerate().rev() {
+                after[p] = after[p + 1] + usize::from(t.ent.is_some());
+            }
+            let fillers = after[0];
             for (p, t) in toks.iter().enumerate() {
                 if let Some(l) = last.get_mut(t.word as usize) {
                     *l = p + 1;
@@ -328,7 +336,10 @@ impl Linker {
             for (start, t) in toks.iter().enumerate() {
                 for &(i, limit) in &active {
                     let rule = &self.rules.rules[i];
-                    if start >= limit || !rule.first.admits(t.word, t.ent.is_some()) {
+                    if start >= limit
+                        || after[start] < rule.min_slots
+                        || !rule.first.admits(t.word, t.ent.is_some())
+                    {
                         continue;
                     }
                     let Some(found) =
@@ -371,11 +382,23 @@ impl Linker {
     /// States of the document, the one whose places are named most first, then by
     /// mentions of the state itself (ties: first named first): where the story happens.
     fn hosts(&self, spans: &[Span]) -> Vec<u32> {
-        let mut count: HashMap<u32, (usize, usize, usize)> = HashMap::new();
+        // (state, (places named, own mentions, first span)): a document names few states.
+        let mut v: Vec<(u32, (usize, usize, usize))> = Vec::new();
+        fn entry(
+            v: &mut Vec<(u32, (usize, usize, usize))>,
+            state: u32,
+            i: usize,
+        ) -> &mut (usize, usize, usize) {
+            let at = v.iter().position(|c| c.0 == state).unwrap_or_else(|| {
+                v.push((state, (0, 0, i)));
+                v.len() - 1
+            });
+            &mut v[at].1
+        }
         for (i, s) in spans.iter().enumerate() {
             let e = &self.entities[s.entity as usize];
             if e.state {
-                count.entry(s.entity).or_insert((0, 0, i)).1 += 1;
+                entry(&mut v, s.entity, i).1 += 1;
             } else if s.kind == EntityType::Place
                 && let Some(state) = e
                     .home
@@ -383,10 +406,9 @@ impl Linker {
                     .copied()
                     .find(|&h| self.entities[h as usize].state)
             {
-                count.entry(state).or_insert((0, 0, i)).0 += 1;
+                entry(&mut v, state, i).0 += 1;
             }
         }
-        let mut v: Vec<(u32, (usize, usize, usize))> = count.into_iter().collect();
         v.sort_by_key(|(_, (places, own, first))| {
             (std::cmp::Reverse(*places), std::cmp::Reverse(*own), *first)
         });
