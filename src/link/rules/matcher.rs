@@ -71,9 +71,34 @@ struct State<'a> {
 
 type Cont<'c, 'a> = dyn FnMut(&mut State<'a>, usize) -> bool + 'c;
 
+/// The filler at `pos`, with the position it was read at: a possessor the slot may not
+/// take is passed over for the head it qualifies (`Iran's Revolutionary Guards`).
+fn fills(
+    toks: &[Token],
+    ok: &dyn Fn(&Filler, &Accept) -> bool,
+    pos: usize,
+    accept: &Accept,
+    modifier_ok: bool,
+    possessor_ok: bool,
+) -> Option<(usize, Filler)> {
+    let t = toks.get(pos)?;
+    let f = t.ent?;
+    if t.possessor && !possessor_ok {
+        return fills(toks, ok, pos + 2, accept, modifier_ok, possessor_ok);
+    }
+    if t.modifier && !modifier_ok {
+        return None;
+    }
+    if (f.via == Via::Demonym && !accept.demonym) || (f.via == Via::Anaphor && !accept.anaphor) {
+        return None;
+    }
+    if f.via != Via::Demonym && !ok(&f, accept) {
+        return None;
+    }
+    Some((pos, f))
+}
+
 impl<'a> State<'a> {
-    /// The filler at `pos`, with the position it was read at: a possessor the slot may not
-    /// take is passed over for the head it qualifies (`Iran's Revolutionary Guards`).
     fn fills(
         &self,
         pos: usize,
@@ -81,22 +106,7 @@ impl<'a> State<'a> {
         modifier_ok: bool,
         possessor_ok: bool,
     ) -> Option<(usize, Filler)> {
-        let t = self.toks.get(pos)?;
-        let f = t.ent?;
-        if t.possessor && !possessor_ok {
-            return self.fills(pos + 2, accept, modifier_ok, possessor_ok);
-        }
-        if t.modifier && !modifier_ok {
-            return None;
-        }
-        if (f.via == Via::Demonym && !accept.demonym) || (f.via == Via::Anaphor && !accept.anaphor)
-        {
-            return None;
-        }
-        if f.via != Via::Demonym && !(self.ok)(&f, accept) {
-            return None;
-        }
-        Some((pos, f))
+        fills(self.toks, self.ok, pos, accept, modifier_ok, possessor_ok)
     }
 
     fn seq(&mut self, seq: &[Node], pos: usize, k: &mut Cont<'_, 'a>) -> bool {
@@ -225,6 +235,16 @@ pub fn match_at<'s>(
     ok: &dyn Fn(&Filler, &Accept) -> bool,
     scratch: &'s mut Scratch,
 ) -> Option<Found<'s>> {
+    // Most tries fail at a first slot: check it before setting the matcher up.
+    if let Some(Node::Slot {
+        accept,
+        modifier_ok,
+        possessor_ok,
+        ..
+    }) = pattern.first()
+    {
+        fills(toks, ok, start, accept, *modifier_ok, *possessor_ok)?;
+    }
     let mut st = State {
         toks,
         ok,
