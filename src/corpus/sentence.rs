@@ -88,12 +88,18 @@ fn char_at(s: &str, at: usize) -> Option<char> {
 
 /// The byte offset of the next terminator in `line` at or after `from`.
 fn next_terminator(line: &str, from: usize) -> Option<usize> {
+    /// The bytes that may start a terminator.
+    static STARTS: [bool; 256] = {
+        let mut t = [false; 256];
+        t[b'.' as usize] = true;
+        t[b'!' as usize] = true;
+        t[b'?' as usize] = true;
+        t[0xE2] = true;
+        t
+    };
     let bytes = line.as_bytes();
     let mut i = from;
-    while let Some(off) = bytes[i..]
-        .iter()
-        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
-    {
+    while let Some(off) = bytes[i..].iter().position(|&b| STARTS[b as usize]) {
         let at = i + off;
         // 0xE2 starts `…` (E2 80 A6) and many other characters.
         if bytes[at] != 0xE2 || line[at..].starts_with('…') {

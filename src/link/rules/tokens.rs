@@ -145,7 +145,8 @@ fn fold_word(w: &str, out: &mut String) {
     if w.is_ascii() {
         out.push_str(w);
         out.make_ascii_lowercase();
-        if w.contains('\'') {
+        // Words are short: a byte loop, not a memchr call.
+        if w.bytes().any(|b| b == b'\'') {
             out.retain(|c| c != '\'');
         }
     } else {
