@@ -77,49 +77,68 @@ fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
 }
 
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+/// The character at byte `at` of `s` (which must be a character boundary), if any.
+fn char_at(s: &str, at: usize) -> Option<char> {
+    s[at..].chars().next()
+}
+
+/// The byte offset of the next terminator in `line` at or after `from`.
+fn next_terminator(line: &str, from: usize) -> Option<usize> {
+    /// The bytes that may start a terminator.
+    static STARTS: [bool; 256] = {
+        let mut t = [false; 256];
+        t[b'.' as usize] = true;
+        t[b'!' as usize] = true;
+        t[b'?' as usize] = true;
+        t[0xE2] = true;
+        t
+    };
+    let bytes = line.as_bytes();
+    let mut i = from;
+    while let Some(off) = bytes[i..].iter().position(|&b| STARTS[b as usize]) {
+        let at = i + off;
+        // 0xE2 starts `…` (E2 80 A6) and many other characters.
+        if bytes[at] != 0xE2 || line[at..].starts_with('…') {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
+}
+
 fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
     let line = &text[start..end];
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
     let mut sent_start = 0;
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if matches!(c, '.' | '!' | '?' | '…') {
-            // Take the whole run of terminators and closers: `?!`, `...`, `."`, `.”)`.
-            let mut j = i + 1;
-            while j < chars.len()
-                && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closer(chars[j].1))
-            {
-                j += 1;
-            }
-            let ws_end = {
-                let mut k = j;
-                while k < chars.len() && chars[k].1.is_whitespace() {
-                    k += 1;
-                }
-                k
-            };
-            let followed_by_space = ws_end > j && ws_end < chars.len();
-            if followed_by_space && ends_sentence(line, &chars, i, c, ws_end) {
-                let cut = if j < chars.len() {
-                    chars[j].0
-                } else {
-                    line.len()
-                };
-                push_trimmed(text, start + sent_start, start + cut, out);
-                sent_start = cut;
-            }
-            i = j;
-            continue;
+    while let Some(dot) = next_terminator(line, i) {
+        let term = char_at(line, dot).unwrap_or('.');
+        // Take the whole run of terminators and closers: `?!`, `...`, `."`, `.”)`.
+        let mut j = dot + term.len_utf8();
+        while let Some(c) = char_at(line, j).filter(|&c| is_terminator(c) || is_closer(c)) {
+            j += c.len_utf8();
         }
-        let _ = pos;
-        i += 1;
+        let mut next = j;
+        while let Some(c) = char_at(line, next).filter(|c| c.is_whitespace()) {
+            next += c.len_utf8();
+        }
+        let followed_by_space = next > j && next < line.len();
+        if followed_by_space && ends_sentence(line, dot, term, next) {
+            push_trimmed(text, start + sent_start, start + j, out);
+            sent_start = j;
+        }
+        i = j;
     }
     push_trimmed(text, start + sent_start, end, out);
 }
 
-fn ends_sentence(line: &str, chars: &[(usize, char)], dot: usize, term: char, next: usize) -> bool {
-    let next_char = chars[next].1;
+/// Whether the terminator `term` at byte `dot` of `line` ends a sentence, given that the
+/// next word starts at byte `next`.
+fn ends_sentence(line: &str, dot: usize, term: char, next: usize) -> bool {
+    let next_char = char_at(line, next).unwrap_or(' ');
     if next_char.is_lowercase() {
         return false;
     }
@@ -127,29 +146,36 @@ fn ends_sentence(line: &str, chars: &[(usize, char)], dot: usize, term: char, ne
         return true;
     }
     // The word before the period, back to white space or an opening bracket or quote.
-    let dot_pos = chars[dot].0;
-    let word_start = line[..dot_pos]
+    let word_start = line[..dot]
         .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘' | '['))
         .map(|p| p + line[p..].chars().next().map_or(1, char::len_utf8))
         .unwrap_or(0);
-    let word = &line[word_start..dot_pos];
+    let word = &line[word_start..dot];
     if word.is_empty() {
         return true;
     }
-    let lower = word.to_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    let abbreviation = if word.is_ascii() {
+        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    } else {
+        ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    };
+    if abbreviation {
         return false;
     }
-    let letters: Vec<char> = word.chars().collect();
     // An initial: `George W. Bush`.
-    if letters.len() == 1 && letters[0].is_uppercase() {
+    let mut letters = word.chars();
+    if let (Some(first), None) = (letters.next(), letters.next())
+        && first.is_uppercase()
+    {
         return false;
     }
     // A dotted acronym: `U.S.`, `U.N.`, `a.m.`: ends a sentence only before an opener.
     if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
-        let rest = &line[chars[next].0..];
-        let next_word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
-        return OPENERS.contains(&next_word.as_str());
+        let rest = &line[next..];
+        let len = rest
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len());
+        return OPENERS.contains(&&rest[..len]);
     }
     true
 }

@@ -3,27 +3,29 @@
 
 use super::{CO_OCCURS, Finding};
 use crate::tag::Mention;
-use std::collections::BTreeMap;
 
 /// Co-occurrence findings of one document, given its sentences (sorted byte ranges)
 /// and mentions (sorted by position). Each pair appears once per sentence, with the first
 /// mention of each entity in that sentence as its span.
 pub fn cooccurrences(sentences: &[(usize, usize)], mentions: &[Mention]) -> Vec<Finding> {
     let mut out = Vec::new();
+    // The entities of one sentence with their first mention, sorted by id.
+    let mut ents: Vec<(&str, (usize, usize))> = Vec::new();
     let mut m = 0;
     for &(s, e) in sentences {
         while m < mentions.len() && mentions[m].start < s {
             m += 1;
         }
-        let mut first: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        ents.clear();
         let mut k = m;
         while k < mentions.len() && mentions[k].start < e {
-            first
-                .entry(mentions[k].entity.as_str())
-                .or_insert((mentions[k].start, mentions[k].end));
+            let id = mentions[k].entity.as_str();
+            if !ents.iter().any(|(seen, _)| *seen == id) {
+                ents.push((id, (mentions[k].start, mentions[k].end)));
+            }
             k += 1;
         }
-        let ents: Vec<(&str, (usize, usize))> = first.into_iter().collect();
+        ents.sort_unstable_by_key(|(id, _)| *id);
         for i in 0..ents.len() {
             for j in i + 1..ents.len() {
                 out.push(Finding {

@@ -6,15 +6,16 @@
 //! declarations), and `=host` is the state the document mentions most, other than the
 //! other side (`X threatened to close its embassy` → the host country).
 
-use super::matcher::{Bound, Joiners, Words, match_at};
+use super::matcher::{Bound, Joiners, Scratch, Words, match_at};
 use super::pattern::{Accept, Implicit, Side};
-use super::tokens::{Context, Filler, Span, Token, Via, tokenize};
-use super::vocab::Vocab;
+use super::tokens::{Context, Demonyms, Filler, Known, Span, Token, Via, tokenize};
+use super::vocab::{Fnv, Vocab};
 use super::{RuleSet, negation};
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::link::Finding;
 use crate::tag::{Mention, Tagger, fold};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 #[derive(Debug, Clone)]
 struct Entity {
@@ -35,23 +36,24 @@ pub struct Linker {
     rules: RuleSet,
     vocab: Vocab,
     entities: Vec<Entity>,
-    index: HashMap<String, u32>,
-    demonyms: HashMap<String, u32>,
+    index: HashMap<String, u32, BuildHasherDefault<Fnv>>,
+    demonyms: Demonyms,
+    known: Known,
     joiners: Joiners,
-    /// Rules by the word their match can start with (indexed by vocabulary id).
-    by_first_word: Vec<Vec<usize>>,
-    /// Rules whose match can start with a slot.
-    by_first_slot: Vec<usize>,
-    /// Rules whose match can start anywhere.
-    by_first_any: Vec<usize>,
     /// Rules by the words one of which a sentence must hold for them (by vocabulary id).
     by_anchor: Vec<Vec<usize>>,
+    /// Rules without such a word, tried in every sentence with enough fillers.
+    unanchored: Vec<usize>,
+    /// The refusal classes each word cues (by vocabulary id).
+    cues: Vec<Vec<usize>>,
+    /// By rule, then by refusal class: whether the rule ignores the class.
+    ignored: Vec<Vec<bool>>,
 }
 
 impl Linker {
     /// Joins `rules` to `gazetteer`. Demonyms of states the gazetteer lacks are dropped.
     pub fn new(gazetteer: &Gazetteer, rules: RuleSet) -> Linker {
-        let index: HashMap<String, u32> = gazetteer
+        let index: HashMap<String, u32, BuildHasherDefault<Fnv>> = gazetteer
             .entities()
             .enumerate()
             .map(|(i, e)| (e.id.clone(), i as u32))
@@ -113,30 +115,30 @@ impl Linker {
             and: vocab.get("and"),
             or: vocab.get("or"),
         };
-        let mut by_first_word = vec![Vec::new(); vocab.len()];
-        let mut by_first_slot = Vec::new();
-        let mut by_first_any = Vec::new();
         let mut by_anchor = vec![Vec::new(); vocab.len()];
+        let mut unanchored = Vec::new();
         for (i, r) in rules.rules.iter().enumerate() {
-            for &w in r.anchor.iter().flatten() {
-                by_anchor[w as usize].push(i);
-            }
-            if r.first.any {
-                by_first_any.push(i);
-                continue;
-            }
-            if r.first.slot {
-                by_first_slot.push(i);
-            }
-            for &w in &r.first.words {
-                by_first_word[w as usize].push(i);
+            match &r.anchor {
+                Some(words) => words.iter().for_each(|&w| by_anchor[w as usize].push(i)),
+                None => unanchored.push(i),
             }
         }
+        let cues = negation::cue_index(&rules.refusals, vocab.len());
+        let ignored = rules
+            .rules
+            .iter()
+            .map(|r| {
+                let ignores = |c: &negation::Refusal| r.ignore.contains(&c.class);
+                rules.refusals.iter().map(ignores).collect()
+            })
+            .collect();
+        let known = Known::new(&vocab);
         Linker {
+            known,
             by_anchor,
-            by_first_word,
-            by_first_slot,
-            by_first_any,
+            unanchored,
+            cues,
+            ignored,
             rules,
             vocab,
             entities,
@@ -175,7 +177,7 @@ impl Linker {
                 continue;
             };
             let surface = &text[m.start..m.end];
-            if let Some(at) = surface.find(" in ") {
+            if let Some(at) = surface.as_bytes().windows(4).position(|w| w == b" in ") {
                 // Tagged with its `in`, so that a capital stays the city.
                 let tail = m.start + at + 1;
                 let inner = tagger.tag(&text[tail..m.end]);
@@ -271,6 +273,7 @@ impl Linker {
         };
         let cx = Context {
             vocab: &self.vocab,
+            known: &self.known,
             demonyms: &self.demonyms,
             person_before: &person_before,
             anaphor: &anaphor,
@@ -280,10 +283,23 @@ impl Linker {
             joiners: self.joiners,
             stops: &self.rules.stops,
         };
-        let mut present = vec![false; self.vocab.len()];
+        // By vocabulary id: one past the last position of the word in the sentence (0:
+        // absent). Every word a rule requires is matched at or after the match's start, so
+        // a rule cannot match starting after the last of them.
+        let mut last = vec![0usize; self.vocab.len()];
+        // By rule: the sentence that last considered it.
+        let mut considered = vec![usize::MAX; self.rules.rules.len()];
+        // The rules that can match the sentence (in rule order), with the position their
+        // match must start before.
+        let mut active: Vec<(usize, usize)> = Vec::new();
+        let mut seen = Vec::new();
+        let mut scratch = Scratch::default();
+        let mut toks = Vec::new();
+        let mut after: Vec<usize> = Vec::new();
+        let mut folded = String::new();
         let mut out = Vec::new();
         let mut m = 0;
-        for &(s, e) in sentences {
+        for (n, &(s, e)) in sentences.iter().enumerate() {
             while m < spans.len() && spans[m].start < s {
                 m += 1;
             }
@@ -294,57 +310,60 @@ impl Linker {
             if k == m {
                 continue;
             }
-            let toks = tokenize(text, (s, e), &spans[m..k], &cx);
+            tokenize(text, (s, e), &spans[m..k], &cx, &mut toks, &mut folded);
             m = k;
-            let fillers = toks.iter().filter(|t| t.ent.is_some()).count();
-            // Whether each rule can match this sentence at all: its anchor word is there
-            // and the sentence has enough fillers.
-            let mut usable: Vec<bool> = self
-                .rules
-                .rules
-                .iter()
-                .map(|r| r.anchor.is_none() && r.min_slots <= fillers)
-                .collect();
-            for t in &toks {
-                for &i in self.by_anchor.get(t.word as usize).into_iter().flatten() {
-                    usable[i] = self.rules.rules[i].min_slots <= fillers;
-                }
-                if let Some(p) = present.get_mut(t.word as usize) {
-                    *p = true;
+            // Fillers from each position to the end: every slot takes one of its own.
+            after.clear();
+            after.resize(toks.len() + 1, 0);
+            for (p, t) in toks.iter().enumerate().rev() {
+                after[p] = after[p + 1] + usize::from(t.ent.is_some());
+            }
+            let fillers = after[0];
+            for (p, t) in toks.iter().enumerate() {
+                if let Some(l) = last.get_mut(t.word as usize) {
+                    *l = p + 1;
                 }
             }
-            // The other required words are checked once, when a rule is first tried.
-            let mut checked = vec![false; usable.len()];
-            let mut seen = BTreeSet::new();
-            let mut candidates: Vec<usize> = Vec::new();
-            for start in 0..toks.len() {
-                let t = &toks[start];
-                candidates.clear();
-                candidates.extend(&self.by_first_any);
-                if t.ent.is_some() {
-                    candidates.extend(&self.by_first_slot);
+            // A rule can match when the sentence has enough fillers and one word of each of
+            // its required sets.
+            active.clear();
+            let anchored = toks
+                .iter()
+                .filter_map(|t| self.by_anchor.get(t.word as usize))
+                .flatten();
+            for &i in self.unanchored.iter().chain(anchored) {
+                if considered[i] == n {
+                    continue;
                 }
-                if let Some(list) = self.by_first_word.get(t.word as usize) {
-                    candidates.extend(list);
+                considered[i] = n;
+                let rule = &self.rules.rules[i];
+                if rule.min_slots > fillers {
+                    continue;
                 }
-                candidates.sort_unstable();
-                candidates.dedup();
-                for &i in &candidates {
-                    if !usable[i] {
+                let limit = rule
+                    .anchors
+                    .iter()
+                    .map(|set| set.iter().map(|&w| last[w as usize]).max().unwrap_or(0))
+                    .min()
+                    .unwrap_or(toks.len());
+                if limit > 0 {
+                    active.push((i, limit));
+                }
+            }
+            active.sort_unstable();
+            seen.clear();
+            for (start, t) in toks.iter().enumerate() {
+                for &(i, limit) in &active {
+                    let rule = &self.rules.rules[i];
+                    if start >= limit
+                        || after[start] < rule.min_slots
+                        || !rule.first.admits(t.word, t.ent.is_some())
+                    {
                         continue;
                     }
-                    if !checked[i] {
-                        checked[i] = true;
-                        usable[i] = self.rules.rules[i]
-                            .anchors
-                            .iter()
-                            .all(|set| set.iter().any(|&w| present[w as usize]));
-                        if !usable[i] {
-                            continue;
-                        }
-                    }
-                    let rule = &self.rules.rules[i];
-                    let Some(found) = match_at(&rule.pattern, &toks, start, words, &ok) else {
+                    let Some(found) =
+                        match_at(&rule.pattern, &toks, start, words, &ok, &mut scratch)
+                    else {
                         continue;
                     };
                     let refused = negation::refused(
@@ -352,15 +371,16 @@ impl Linker {
                         found.start,
                         found.end,
                         &self.rules.refusals,
+                        &self.cues,
                         &self.rules.breaks,
-                        &rule.ignore,
+                        &self.ignored[i],
                     );
                     if refused.is_some() {
                         continue;
                     }
                     self.emit(
                         rule,
-                        &found.bound,
+                        found.bound,
                         &toks[found.start..found.end],
                         (s, e),
                         &hosts,
@@ -370,8 +390,8 @@ impl Linker {
                 }
             }
             for t in &toks {
-                if let Some(p) = present.get_mut(t.word as usize) {
-                    *p = false;
+                if let Some(l) = last.get_mut(t.word as usize) {
+                    *l = 0;
                 }
             }
         }
@@ -381,11 +401,23 @@ impl Linker {
     /// States of the document, the one whose places are named most first, then by
     /// mentions of the state itself (ties: first named first): where the story happens.
     fn hosts(&self, spans: &[Span]) -> Vec<u32> {
-        let mut count: HashMap<u32, (usize, usize, usize)> = HashMap::new();
+        // (state, (places named, own mentions, first span)): a document names few states.
+        let mut v: Vec<(u32, (usize, usize, usize))> = Vec::new();
+        fn entry(
+            v: &mut Vec<(u32, (usize, usize, usize))>,
+            state: u32,
+            i: usize,
+        ) -> &mut (usize, usize, usize) {
+            let at = v.iter().position(|c| c.0 == state).unwrap_or_else(|| {
+                v.push((state, (0, 0, i)));
+                v.len() - 1
+            });
+            &mut v[at].1
+        }
         for (i, s) in spans.iter().enumerate() {
             let e = &self.entities[s.entity as usize];
             if e.state {
-                count.entry(s.entity).or_insert((0, 0, i)).1 += 1;
+                entry(&mut v, s.entity, i).1 += 1;
             } else if s.kind == EntityType::Place
                 && let Some(state) = e
                     .home
@@ -393,25 +425,26 @@ impl Linker {
                     .copied()
                     .find(|&h| self.entities[h as usize].state)
             {
-                count.entry(state).or_insert((0, 0, i)).0 += 1;
+                entry(&mut v, state, i).0 += 1;
             }
         }
-        let mut v: Vec<(u32, (usize, usize, usize))> = count.into_iter().collect();
         v.sort_by_key(|(_, (places, own, first))| {
             (std::cmp::Reverse(*places), std::cmp::Reverse(*own), *first)
         });
         v.into_iter().map(|(e, _)| e).collect()
     }
 
+    /// Adds the findings of one match to `out`, each relation between two entities once
+    /// per sentence (`seen`).
     #[allow(clippy::too_many_arguments)]
-    fn emit(
+    fn emit<'r>(
         &self,
-        rule: &super::Rule,
+        rule: &'r super::Rule,
         bound: &[Bound],
         matched: &[Token],
         sentence: (usize, usize),
         hosts: &[u32],
-        seen: &mut BTreeSet<(String, u32, u32)>,
+        seen: &mut Vec<(&'r str, u32, u32)>,
         out: &mut Vec<Finding>,
     ) {
         let whole = (
@@ -473,9 +506,11 @@ impl Linker {
                     std::mem::swap(&mut a, &mut b);
                     std::mem::swap(&mut aspan, &mut bspan);
                 }
-                if !seen.insert((rule.relation.clone(), a, b)) {
+                let key = (rule.relation.as_str(), a, b);
+                if seen.contains(&key) {
                     continue;
                 }
+                seen.push(key);
                 out.push(Finding {
                     relation: rule.relation.clone(),
                     source: self.entities[a as usize].id.clone(),

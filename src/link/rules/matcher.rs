@@ -42,13 +42,20 @@ pub struct Words<'a> {
 
 /// One match: the token range and what filled the sides.
 #[derive(Debug, Clone)]
-pub struct Found {
+pub struct Found<'s> {
     /// First token.
     pub start: usize,
     /// One past the last token.
     pub end: usize,
     /// The fillers, in pattern order.
-    pub bound: Vec<Bound>,
+    pub bound: &'s [Bound],
+}
+
+/// Buffers reused from match to match, so that trying a rule allocates nothing.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    bound: Vec<Bound>,
+    items: Vec<(usize, Filler)>,
 }
 
 struct State<'a> {
@@ -56,14 +63,42 @@ struct State<'a> {
     ok: &'a dyn Fn(&Filler, &Accept) -> bool,
     joiners: Joiners,
     stops: &'a [u32],
+    /// The sides filled so far (a stack: backtracking truncates it).
     bound: Vec<Bound>,
+    /// The items of the lists being tried (a stack: each slot truncates to where it began).
+    items: Vec<(usize, Filler)>,
 }
 
 type Cont<'c, 'a> = dyn FnMut(&mut State<'a>, usize) -> bool + 'c;
 
+/// The filler at `pos`, with the position it was read at: a possessor the slot may not
+/// take is passed over for the head it qualifies (`Iran's Revolutionary Guards`).
+fn fills(
+    toks: &[Token],
+    ok: &dyn Fn(&Filler, &Accept) -> bool,
+    pos: usize,
+    accept: &Accept,
+    modifier_ok: bool,
+    possessor_ok: bool,
+) -> Option<(usize, Filler)> {
+    let t = toks.get(pos)?;
+    let f = t.ent?;
+    if t.possessor && !possessor_ok {
+        return fills(toks, ok, pos + 2, accept, modifier_ok, possessor_ok);
+    }
+    if t.modifier && !modifier_ok {
+        return None;
+    }
+    if (f.via == Via::Demonym && !accept.demonym) || (f.via == Via::Anaphor && !accept.anaphor) {
+        return None;
+    }
+    if f.via != Via::Demonym && !ok(&f, accept) {
+        return None;
+    }
+    Some((pos, f))
+}
+
 impl<'a> State<'a> {
-    /// The filler at `pos`, with the position it was read at: a possessor the slot may not
-    /// take is passed over for the head it qualifies (`Iran's Revolutionary Guards`).
     fn fills(
         &self,
         pos: usize,
@@ -71,22 +106,7 @@ impl<'a> State<'a> {
         modifier_ok: bool,
         possessor_ok: bool,
     ) -> Option<(usize, Filler)> {
-        let t = self.toks.get(pos)?;
-        let f = t.ent?;
-        if t.possessor && !possessor_ok {
-            return self.fills(pos + 2, accept, modifier_ok, possessor_ok);
-        }
-        if t.modifier && !modifier_ok {
-            return None;
-        }
-        if (f.via == Via::Demonym && !accept.demonym) || (f.via == Via::Anaphor && !accept.anaphor)
-        {
-            return None;
-        }
-        if f.via != Via::Demonym && !(self.ok)(&f, accept) {
-            return None;
-        }
-        Some((pos, f))
+        fills(self.toks, self.ok, pos, accept, modifier_ok, possessor_ok)
     }
 
     fn seq(&mut self, seq: &[Node], pos: usize, k: &mut Cont<'_, 'a>) -> bool {
@@ -153,7 +173,8 @@ impl<'a> State<'a> {
                 let Some((at, f)) = self.fills(pos, accept, *modifier_ok, *possessor_ok) else {
                     return false;
                 };
-                let mut items = vec![(at, f)];
+                let base = self.items.len();
+                self.items.push((at, f));
                 if *list {
                     let j = self.joiners;
                     let word = |p: usize| self.toks.get(p).map(|t| t.word);
@@ -173,7 +194,7 @@ impl<'a> State<'a> {
                         else {
                             break;
                         };
-                        items.push((at, f));
+                        self.items.push((at, f));
                         let last = w != Some(j.comma) || next == p + 2;
                         p = at + 1;
                         if last {
@@ -182,8 +203,9 @@ impl<'a> State<'a> {
                     }
                 }
                 let before = self.bound.len();
-                for n in (1..=items.len()).rev() {
-                    for &(p, f) in &items[..n] {
+                for n in (1..=self.items.len() - base).rev() {
+                    for i in base..base + n {
+                        let (p, f) = self.items[i];
                         let t = &self.toks[p];
                         self.bound.push(Bound::Token {
                             side: *side,
@@ -191,40 +213,59 @@ impl<'a> State<'a> {
                             span: (t.start, t.end),
                         });
                     }
-                    if self.seq(rest, items[n - 1].0 + 1, k) {
+                    if self.seq(rest, self.items[base + n - 1].0 + 1, k) {
                         return true;
                     }
                     self.bound.truncate(before);
                 }
+                self.items.truncate(base);
                 false
             }
         }
     }
 }
 
-/// The first match of `pattern` starting at token `start`.
-pub fn match_at(
+/// The first match of `pattern` starting at token `start`; its fillers live in `scratch`
+/// until the next call.
+pub fn match_at<'s>(
     pattern: &[Node],
     toks: &[Token],
     start: usize,
     words: Words<'_>,
     ok: &dyn Fn(&Filler, &Accept) -> bool,
-) -> Option<Found> {
+    scratch: &'s mut Scratch,
+) -> Option<Found<'s>> {
+    // Most tries fail at a first slot: check it before setting the matcher up.
+    if let Some(Node::Slot {
+        accept,
+        modifier_ok,
+        possessor_ok,
+        ..
+    }) = pattern.first()
+    {
+        fills(toks, ok, start, accept, *modifier_ok, *possessor_ok)?;
+    }
     let mut st = State {
         toks,
         ok,
         joiners: words.joiners,
         stops: words.stops,
-        bound: Vec::new(),
+        bound: std::mem::take(&mut scratch.bound),
+        items: std::mem::take(&mut scratch.items),
     };
-    let mut found = None;
-    st.seq(pattern, start, &mut |st: &mut State<'_>, end| {
-        found = Some(Found {
-            start,
-            end,
-            bound: st.bound.clone(),
-        });
+    st.bound.clear();
+    st.items.clear();
+    let mut end = None;
+    st.seq(pattern, start, &mut |_: &mut State<'_>, at| {
+        end = Some(at);
         true
     });
-    found
+    // On success every step returned at once, so `bound` holds the match's fillers.
+    scratch.bound = st.bound;
+    scratch.items = st.items;
+    Some(Found {
+        start,
+        end: end?,
+        bound: &scratch.bound,
+    })
 }

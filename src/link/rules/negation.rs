@@ -18,32 +18,49 @@ pub struct Refusal {
     pub words: Vec<u32>,
 }
 
-/// The class that refuses the match `toks[start..end]`, if any; `breaks` are the
-/// vocabulary ids of clause breaks (sorted) and `ignore` the classes the rule ignores.
+/// The refusal classes (indices into the rule set's refusals) that each word cues, by
+/// vocabulary id.
+pub fn cue_index(refusals: &[Refusal], vocab_len: usize) -> Vec<Vec<usize>> {
+    let mut cues = vec![Vec::new(); vocab_len];
+    for (c, r) in refusals.iter().enumerate() {
+        for &w in &r.words {
+            cues[w as usize].push(c);
+        }
+    }
+    cues
+}
+
+/// The first class (in declaration order) that refuses the match `toks[start..end]`, if
+/// any; `cues` is the [`cue_index`] of `refusals`, `breaks` the vocabulary ids of clause
+/// breaks (sorted) and `ignored` tells, by class, whether the rule ignores it.
 pub fn refused<'r>(
     toks: &[Token],
     start: usize,
     end: usize,
     refusals: &'r [Refusal],
+    cues: &[Vec<usize>],
     breaks: &[u32],
-    ignore: &[String],
+    ignored: &[bool],
 ) -> Option<&'r str> {
-    for r in refusals {
-        if ignore.contains(&r.class) {
-            continue;
-        }
-        let cue = |t: &Token| r.words.binary_search(&t.word).is_ok();
-        if toks[start..end].iter().any(cue) {
-            return Some(&r.class);
-        }
-        for t in toks[..start].iter().rev().take(r.window) {
-            if breaks.binary_search(&t.word).is_ok() {
-                break;
-            }
-            if cue(t) {
-                return Some(&r.class);
+    let cued = |t: &Token| cues.get(t.word as usize).into_iter().flatten();
+    let mut first = usize::MAX;
+    for t in &toks[start..end] {
+        for &c in cued(t) {
+            if !ignored[c] {
+                first = first.min(c);
             }
         }
     }
-    None
+    let window = refusals.iter().map(|r| r.window).max().unwrap_or(0);
+    for (d, t) in toks[..start].iter().rev().take(window).enumerate() {
+        if breaks.binary_search(&t.word).is_ok() {
+            break;
+        }
+        for &c in cued(t) {
+            if !ignored[c] && d < refusals[c].window {
+                first = first.min(c);
+            }
+        }
+    }
+    refusals.get(first).map(|r| r.class.as_str())
 }

@@ -157,7 +157,41 @@ pub fn compile(text: &str, env: &Env, vocab: &mut Vocab) -> Result<Vec<Node>, St
         vec![Node::Group(alts)]
     };
     mark_modifiers(&mut nodes, vocab);
+    merge_words(&mut nodes);
     Ok(nodes)
+}
+
+/// Merges neighbouring alternatives that are one word each (`( attack | ~strike | shelled
+/// )`) into one [`Node::Word`], so that the matcher looks the token up once instead of
+/// trying each alternative. Matches are unchanged: such alternatives all continue after
+/// the same token. Runs after [`mark_modifiers`], which reads the written structure.
+fn merge_words(seq: &mut [Node]) {
+    for node in seq.iter_mut() {
+        match node {
+            Node::Group(alts) => {
+                alts.iter_mut().for_each(|a| merge_words(a));
+                let mut merged: Vec<Vec<Node>> = Vec::with_capacity(alts.len());
+                for alt in alts.drain(..) {
+                    match (merged.last_mut().map(Vec::as_mut_slice), alt.as_slice()) {
+                        (Some([Node::Word(ids)]), [Node::Word(more)]) => {
+                            ids.extend(more);
+                            ids.sort_unstable();
+                            ids.dedup();
+                        }
+                        _ => merged.push(alt),
+                    }
+                }
+                *alts = merged;
+                if let [alt] = alts.as_mut_slice()
+                    && let [Node::Word(ids)] = alt.as_mut_slice()
+                {
+                    *node = Node::Word(std::mem::take(ids));
+                }
+            }
+            Node::Opt(inner) => merge_words(inner),
+            _ => {}
+        }
+    }
 }
 
 /// Replaces `$name` by the macro's text, in parentheses.
@@ -453,6 +487,13 @@ pub struct First {
     pub words: Vec<u32>,
 }
 
+impl First {
+    /// Whether a match can start at a token with vocabulary id `word`, filling a slot or not.
+    pub fn admits(&self, word: u32, fills: bool) -> bool {
+        self.any || (self.slot && fills) || self.words.binary_search(&word).is_ok()
+    }
+}
+
 /// The tokens a match of `seq` can start with.
 pub fn first(seq: &[Node]) -> First {
     let mut f = First::default();
@@ -593,6 +634,29 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn neighbouring_one_word_alternatives_are_merged() {
+        let mut v = Vocab::default();
+        let p = compile("X ( a | b | c d | e | ~threaten ) Y", &env(), &mut v).unwrap();
+        let Node::Group(alts) = &p[1] else {
+            panic!("expected a group: {p:?}")
+        };
+        let w = |s: &str| v.get(s);
+        let mut ab = vec![w("a"), w("b")];
+        ab.sort_unstable();
+        let mut rest = vec![w("e"), w("threatened"), w("threat")];
+        rest.sort_unstable();
+        assert!(matches!(&alts[0][..], [Node::Word(ids)] if *ids == ab));
+        assert!(matches!(&alts[1][..], [Node::Word(_), Node::Word(_)]));
+        assert!(matches!(&alts[2][..], [Node::Word(ids)] if *ids == rest));
+        assert_eq!(alts.len(), 3);
+        let p = compile("X ( a | b )? ( c | d ) Y", &env(), &mut v).unwrap();
+        assert!(
+            matches!(&p[1], Node::Opt(inner) if matches!(&inner[..], [Node::Word(ids)] if ids.len() == 2))
+        );
+        assert!(matches!(&p[2], Node::Word(ids) if ids.len() == 2));
     }
 
     #[test]

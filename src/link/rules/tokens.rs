@@ -9,10 +9,14 @@
 //! only repeats the name before it or names nothing (`Popular Mobilisation Forces (PMF)`)
 //! is dropped. A mention glued to a hyphen (`Iran-backed`, `pro-Iran`) is a *modifier*.
 
-use super::vocab::{UNKNOWN, Vocab};
+use super::vocab::{Fnv, UNKNOWN, Vocab};
 use crate::gazetteer::EntityType;
 use crate::tag::fold;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+/// Folded demonym → state entity index.
+pub type Demonyms = HashMap<String, u32, BuildHasherDefault<Fnv>>;
 
 /// How a token fills a slot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,7 +43,7 @@ pub struct Filler {
 }
 
 /// One token of a sentence.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     /// Byte offset of the token in the document.
     pub start: usize,
@@ -68,12 +72,43 @@ pub struct Span {
     pub kind: EntityType,
 }
 
+/// Vocabulary ids the tokenizer needs for every sentence, looked up once.
+#[derive(Debug, Clone)]
+pub struct Known {
+    /// By ASCII byte: the id of the one-character word.
+    ascii: [u32; 128],
+    /// `-`, `--`, `'s`, `not`.
+    hyphen: u32,
+    dash: u32,
+    possessive: u32,
+    not: u32,
+}
+
+impl Known {
+    /// Looks the tokenizer's fixed words up in `vocab`.
+    pub fn new(vocab: &Vocab) -> Known {
+        let mut ascii = [UNKNOWN; 128];
+        for (b, id) in ascii.iter_mut().enumerate() {
+            *id = vocab.get(char::from(b as u8).encode_utf8(&mut [0; 4]));
+        }
+        Known {
+            ascii,
+            hyphen: vocab.get("-"),
+            dash: vocab.get("--"),
+            possessive: vocab.get("'s"),
+            not: vocab.get("not"),
+        }
+    }
+}
+
 /// What the tokenizer needs besides the text.
 pub struct Context<'a> {
     /// The rules' vocabulary.
     pub vocab: &'a Vocab,
+    /// Ids of its fixed words.
+    pub known: &'a Known,
     /// Folded demonym → state entity index.
-    pub demonyms: &'a HashMap<String, u32>,
+    pub demonyms: &'a Demonyms,
     /// The last person named before a byte offset, for pronouns.
     pub person_before: &'a dyn Fn(usize) -> Option<u32>,
     /// The entity an anaphoric noun at a byte offset stands for, if the word is one.
@@ -93,7 +128,11 @@ fn is_dash(c: char) -> bool {
 }
 
 fn char_at(text: &str, i: usize) -> Option<char> {
-    text.get(i..).and_then(|s| s.chars().next())
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(i..).and_then(|s| s.chars().next()),
+        None => None,
+    }
 }
 
 fn char_before(text: &str, i: usize) -> Option<char> {
@@ -104,22 +143,31 @@ fn char_before(text: &str, i: usize) -> Option<char> {
 fn fold_word(w: &str, out: &mut String) {
     out.clear();
     if w.is_ascii() {
-        out.extend(
-            w.chars()
-                .filter(|c| *c != '\'')
-                .map(|c| c.to_ascii_lowercase()),
-        );
+        out.push_str(w);
+        out.make_ascii_lowercase();
+        // Words are short: a byte loop, not a memchr call.
+        if w.bytes().any(|b| b == b'\'') {
+            out.retain(|c| c != '\'');
+        }
     } else {
         out.extend(fold(w).text.chars().filter(|c| c.is_alphanumeric()));
     }
 }
 
-/// Tokens of the sentence `range` of `text`, whose mentions are `spans` (sorted).
-pub fn tokenize(text: &str, range: (usize, usize), spans: &[Span], cx: &Context) -> Vec<Token> {
+/// The tokens of the sentence `range` of `text`, whose mentions are `spans` (sorted), in
+/// `toks` (cleared first); `folded` is a buffer for words.
+pub fn tokenize(
+    text: &str,
+    range: (usize, usize),
+    spans: &[Span],
+    cx: &Context,
+    toks: &mut Vec<Token>,
+    folded: &mut String,
+) {
     let (s, e) = range;
-    let mut toks: Vec<Token> = Vec::with_capacity((e - s) / 5);
+    toks.clear();
+    let known = cx.known;
     let word = |w: &str| cx.vocab.get(w);
-    let mut folded = String::new();
     let mut m = 0;
     let mut i = s;
     while i < e {
@@ -181,10 +229,10 @@ pub fn tokenize(text: &str, range: (usize, usize), spans: &[Span], cx: &Context)
                 && char_at(text, j + after.unwrap().len_utf8()) == Some('t')
                 && raw.ends_with(['n', 'N']);
             let core = if negated { &raw[..raw.len() - 1] } else { raw };
-            fold_word(core, &mut folded);
+            fold_word(core, folded);
             let mut ent = None;
             if c.is_uppercase()
-                && let Some(&state) = cx.demonyms.get(&folded)
+                && let Some(&state) = cx.demonyms.get(folded.as_str())
             {
                 ent = Some(Filler {
                     entity: state,
@@ -192,7 +240,7 @@ pub fn tokenize(text: &str, range: (usize, usize), spans: &[Span], cx: &Context)
                     via: Via::Demonym,
                 });
             }
-            let id = word(&folded);
+            let id = word(folded);
             if ent.is_none() && id != UNKNOWN {
                 ent = (cx.anaphor)(id, i);
             }
@@ -218,7 +266,7 @@ pub fn tokenize(text: &str, range: (usize, usize), spans: &[Span], cx: &Context)
                 toks.push(Token {
                     start: i + core.len(),
                     end: t_end,
-                    word: word("not"),
+                    word: known.not,
                     ent: None,
                     modifier: false,
                     possessor: false,
@@ -235,7 +283,7 @@ pub fn tokenize(text: &str, range: (usize, usize), spans: &[Span], cx: &Context)
                 toks.push(Token {
                     start: i,
                     end: i + len + 1,
-                    word: word("'s"),
+                    word: known.possessive,
                     ent: None,
                     modifier: false,
                     possessor: false,
@@ -248,22 +296,24 @@ pub fn tokenize(text: &str, range: (usize, usize), spans: &[Span], cx: &Context)
             let glued = matches!(c, '-' | '‐' | '‑')
                 && char_before(text, i).is_some_and(|p| !p.is_whitespace())
                 && char_at(text, i + len).is_some_and(|n| !n.is_whitespace());
-            let w = if glued { "-" } else { "--" };
             toks.push(Token {
                 start: i,
                 end: i + len,
-                word: word(w),
+                word: if glued { known.hyphen } else { known.dash },
                 ent: None,
                 modifier: false,
                 possessor: false,
             });
             i += len;
         } else {
-            let mut buf = [0u8; 4];
+            let id = match known.ascii.get(c as usize) {
+                Some(&id) => id,
+                None => word(c.encode_utf8(&mut [0; 4])),
+            };
             toks.push(Token {
                 start: i,
                 end: i + len,
-                word: word(c.encode_utf8(&mut buf)),
+                word: id,
                 ent: None,
                 modifier: false,
                 possessor: false,
@@ -271,46 +321,48 @@ pub fn tokenize(text: &str, range: (usize, usize), spans: &[Span], cx: &Context)
             i += len;
         }
     }
-    let toks = drop_parentheses(text, toks);
-    mark_modifiers(toks, cx.vocab.get("-"), cx.vocab.get("'s"))
+    drop_parentheses(text, toks);
+    mark_modifiers(toks, known.hyphen, known.possessive);
 }
 
 /// Drops `( ... )` when it names nothing new; otherwise only the brackets go.
-fn drop_parentheses(text: &str, toks: Vec<Token>) -> Vec<Token> {
-    let is = |t: &Token, c: &str| &text[t.start..t.end] == c;
-    if !toks.iter().any(|t| is(t, "(")) {
-        return toks;
+fn drop_parentheses(text: &str, toks: &mut Vec<Token>) {
+    let is = |t: &Token, c: u8| t.end == t.start + 1 && text.as_bytes()[t.start] == c;
+    if !toks.iter().any(|t| is(t, b'(')) {
+        return;
     }
-    let mut out: Vec<Token> = Vec::with_capacity(toks.len());
+    // Compacts in place: `out` tokens are written at `w`, never past the one being read.
+    let mut w: usize = 0;
     let mut i = 0;
     while i < toks.len() {
-        if is(&toks[i], "(")
+        if is(&toks[i], b'(')
             && let Some(len) = toks[i + 1..]
                 .iter()
                 .take(16)
-                .position(|t| is(t, ")") || is(t, "("))
-            && is(&toks[i + 1 + len], ")")
+                .position(|t| is(t, b')') || is(t, b'('))
+            && is(&toks[i + 1 + len], b')')
         {
             let close = i + 1 + len;
-            let before = out.last().and_then(|t| t.ent).map(|f| f.entity);
-            let inner = &toks[i + 1..close];
-            let new_name = inner.iter().any(|t| {
+            let before = w.checked_sub(1).and_then(|p| toks[p].ent).map(|f| f.entity);
+            let new_name = toks[i + 1..close].iter().any(|t| {
                 t.ent
                     .is_some_and(|f| f.via == Via::Mention && Some(f.entity) != before)
             });
             if new_name {
-                out.extend(inner.iter().cloned());
+                toks.copy_within(i + 1..close, w);
+                w += close - (i + 1);
             }
             i = close + 1;
             continue;
         }
-        out.push(toks[i].clone());
+        toks[w] = toks[i];
+        w += 1;
         i += 1;
     }
-    out
+    toks.truncate(w);
 }
 
-fn mark_modifiers(mut toks: Vec<Token>, dash: u32, poss: u32) -> Vec<Token> {
+fn mark_modifiers(toks: &mut [Token], dash: u32, poss: u32) {
     for i in 0..toks.len() {
         if toks[i].ent.is_none_or(|f| f.via != Via::Mention) {
             continue;
@@ -321,7 +373,6 @@ fn mark_modifiers(mut toks: Vec<Token>, dash: u32, poss: u32) -> Vec<Token> {
         toks[i].modifier = before || after;
         toks[i].possessor = i + 1 < toks.len() && toks[i + 1].word == poss;
     }
-    toks
 }
 
 #[cfg(test)]
@@ -333,18 +384,27 @@ mod tests {
         for w in ["-", "--", "'s", "not", ","] {
             v.intern(w);
         }
-        let mut dem = HashMap::new();
+        let mut dem = Demonyms::default();
         dem.insert("iraqi".to_string(), 7);
         let none = |_: usize| Some(9);
         let no_anaphor = |_: u32, _: usize| None;
         let cx = Context {
             vocab: &v,
+            known: &Known::new(&v),
             demonyms: &dem,
             person_before: &none,
             anaphor: &no_anaphor,
         };
-        tokenize(text, (0, text.len()), spans, &cx)
-            .into_iter()
+        let mut toks = Vec::new();
+        tokenize(
+            text,
+            (0, text.len()),
+            spans,
+            &cx,
+            &mut toks,
+            &mut String::new(),
+        );
+        toks.into_iter()
             .map(|t| {
                 let s = text[t.start..t.end].to_string();
                 match t.ent {
@@ -385,6 +445,33 @@ mod tests {
             [
                 "<1:Iran>", "’s", "allies", "did", "n't", "act", "—", "<1~>", "-", "backed", ",",
                 "pro", "-", "<1~>"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_parenthesis_naming_someone_new_keeps_its_words() {
+        let t = "KH (and Iran) met (in the end) Iran (KH) today";
+        let spans = [
+            sp(t, "KH", 4),
+            sp(t, "Iran", 5),
+            Span {
+                start: t.rfind("Iran").unwrap(),
+                end: t.rfind("Iran").unwrap() + 4,
+                entity: 5,
+                kind: EntityType::Government,
+            },
+            Span {
+                start: t.rfind("KH").unwrap(),
+                end: t.rfind("KH").unwrap() + 2,
+                entity: 4,
+                kind: EntityType::Militia,
+            },
+        ];
+        assert_eq!(
+            words(t, &spans),
+            [
+                "<4:KH>", "and", "<5:Iran>", "met", "<5:Iran>", "<4:KH>", "today"
             ]
         );
     }
