@@ -8,6 +8,17 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use util::{newsgraph, root};
 
+/// The gold files of the sample corpus, sorted.
+fn gold_files() -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(root().join("tests/gold"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
 /// Lenient match as the scorer does it: overlap of at least half the shorter span.
 fn overlaps(a: (u64, u64), b: (u64, u64)) -> bool {
     let inter = a.1.min(b.1).saturating_sub(a.0.max(b.0));
@@ -33,12 +44,7 @@ fn sample_corpus_mentions_match_gold() {
                 ));
         }
     }
-    let mut gold_files: Vec<_> = std::fs::read_dir(root().join("tests/gold"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    gold_files.sort();
+    let gold_files = gold_files();
     assert!(
         gold_files.len() >= 8,
         "expected gold files for the sample corpus"
@@ -141,12 +147,7 @@ fn sample_corpus_relations_match_gold_and_refusals_hold() {
     let (mut tp, mut gold_n, mut pred_n) = (0usize, 0usize, 0usize);
     let mut report = Vec::new();
     let mut violations = Vec::new();
-    let mut gold_files: Vec<_> = std::fs::read_dir(root().join("tests/gold"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    gold_files.sort();
+    let gold_files = gold_files();
     for path in gold_files {
         let gold: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
         let doc = gold["doc"].as_str().unwrap();

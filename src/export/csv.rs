@@ -95,18 +95,20 @@ fn row(out: &mut String, fields: &[String]) {
     out.push('\n');
 }
 
-fn reserved_for(reserved: &[&str], name: &str) -> bool {
-    reserved.contains(&name.to_ascii_lowercase().as_str())
+/// The extra attribute columns, `attr_`-prefixed where a name would take a reserved header.
+fn renamed_extras(names: Vec<String>, reserved: &[&str]) -> Vec<(String, String)> {
+    let mut extras = extra_columns(names, &[]);
+    for (written, _) in &mut extras {
+        if reserved.contains(&written.to_ascii_lowercase().as_str()) {
+            *written = format!("attr_{written}");
+        }
+    }
+    extras
 }
 
 /// The nodes table.
 pub fn nodes_csv(graph: &Graph) -> String {
-    let mut extras = extra_columns(node_attr_names(graph), &[]);
-    for (written, _) in &mut extras {
-        if reserved_for(NODE_RESERVED, written) {
-            *written = format!("attr_{written}");
-        }
-    }
+    let extras = renamed_extras(node_attr_names(graph), NODE_RESERVED);
     let mut s = String::new();
     let header: Vec<String> = NODE_HEADER
         .iter()
@@ -138,12 +140,7 @@ pub fn nodes_csv(graph: &Graph) -> String {
 
 /// The edges table.
 pub fn edges_csv(graph: &Graph) -> String {
-    let mut extras = extra_columns(edge_attr_names(graph), &[]);
-    for (written, _) in &mut extras {
-        if reserved_for(EDGE_RESERVED, written) {
-            *written = format!("attr_{written}");
-        }
-    }
+    let extras = renamed_extras(edge_attr_names(graph), EDGE_RESERVED);
     let mut s = String::new();
     let header: Vec<String> = EDGE_HEADER
         .iter()
