@@ -553,19 +553,15 @@ fn follows_unknown_given_name(before: &str) -> bool {
     let Some(rest) = before.strip_suffix(' ') else {
         return false;
     };
-    let word: String = {
-        let mut w: Vec<char> = rest
-            .chars()
-            .rev()
-            .take_while(|c| c.is_alphabetic() || *c == '.')
-            .collect();
-        w.reverse();
-        w.into_iter().collect()
-    };
-    let word = word.trim_end_matches('.');
+    let start = rest
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic() || *c == '.')
+        .last()
+        .map_or(rest.len(), |(i, _)| i);
+    let word = rest[start..].trim_end_matches('.');
     if word.is_empty()
-        || rest[..rest.len() - word.len()]
-            .ends_with(|c: char| c.is_alphanumeric() || c == '\'' || c == '’')
+        || rest[..start].ends_with(|c: char| c.is_alphanumeric() || c == '\'' || c == '’')
     {
         return false;
     }
