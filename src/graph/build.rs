@@ -104,20 +104,13 @@ impl<'g> GraphBuilder<'g> {
             .edges
             .into_iter()
             .map(|((source, target, relation), (directed, evidence))| {
-                let sentences: BTreeSet<(&str, [usize; 2])> = evidence
-                    .iter()
-                    .map(|e| (e.doc.as_str(), e.sentence))
-                    .collect();
-                let weight = sentences.len() as u64;
-                Edge {
+                Edge::new(
                     source,
                     target,
                     relation,
                     directed,
-                    weight,
-                    evidence: evidence.into_iter().collect(),
-                    attrs: BTreeMap::new(),
-                }
+                    evidence.into_iter().collect(),
+                )
             })
             .collect();
         Graph::from_parts(nodes, edges, self.documents)

@@ -636,15 +636,7 @@ mod tests {
                 text: String::new(),
             })
             .collect();
-        Edge {
-            source: s.into(),
-            target: t.into(),
-            relation: rel.into(),
-            directed: rel != CO_OCCURS,
-            weight: evidence.len() as u64,
-            evidence,
-            attrs: BTreeMap::new(),
-        }
+        Edge::new(s, t, rel, rel != CO_OCCURS, evidence)
     }
 
     fn docs(ids: &[&str]) -> Vec<DocInfo> {

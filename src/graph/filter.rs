@@ -49,12 +49,7 @@ impl Filter {
                     && self.until.as_ref().is_none_or(|u| d <= u)
             }
         });
-        let sentences: BTreeSet<(&str, [usize; 2])> = e
-            .evidence
-            .iter()
-            .map(|ev| (ev.doc.as_str(), ev.sentence))
-            .collect();
-        e.weight = sentences.len() as u64;
+        e.weight = e.sentence_count();
         (e.weight > 0).then_some(e)
     }
 
@@ -151,15 +146,7 @@ mod tests {
                 text: String::new(),
             })
             .collect();
-        Edge {
-            source: s.into(),
-            target: t.into(),
-            relation: rel.into(),
-            directed: rel != CO_OCCURS,
-            weight: evidence.len() as u64,
-            evidence,
-            attrs: BTreeMap::new(),
-        }
+        Edge::new(s, t, rel, rel != CO_OCCURS, evidence)
     }
 
     fn sample() -> Graph {

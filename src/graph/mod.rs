@@ -122,6 +122,37 @@ pub struct Edge {
 }
 
 impl Edge {
+    /// An edge supported by `evidence`; its weight is the number of distinct sentences.
+    pub fn new(
+        source: impl Into<String>,
+        target: impl Into<String>,
+        relation: impl Into<String>,
+        directed: bool,
+        evidence: Vec<Evidence>,
+    ) -> Edge {
+        let mut edge = Edge {
+            source: source.into(),
+            target: target.into(),
+            relation: relation.into(),
+            directed,
+            weight: 0,
+            evidence,
+            attrs: BTreeMap::new(),
+        };
+        edge.weight = edge.sentence_count();
+        edge
+    }
+
+    /// Number of distinct (document, sentence) pairs among the evidence.
+    pub fn sentence_count(&self) -> u64 {
+        let sentences: std::collections::BTreeSet<(&str, [usize; 2])> = self
+            .evidence
+            .iter()
+            .map(|e| (e.doc.as_str(), e.sentence))
+            .collect();
+        sentences.len() as u64
+    }
+
     /// The edge's key: (source, target, relation).
     pub fn key(&self) -> (&str, &str, &str) {
         (&self.source, &self.target, &self.relation)
