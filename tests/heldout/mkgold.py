@@ -1,3 +1,7 @@
+"""Regenerates tests/heldout/gold/ from the per-document surface lists and relations below.
+
+Run: python3 tests/heldout/mkgold.py (checks every span, evidence string and must_not).
+"""
 import json, os, re, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "corpus")
