@@ -28,6 +28,8 @@ struct Entity {
     roles: Vec<(Vec<u32>, u32)>,
     /// Bodies it belongs to: its country, its parents, the organisations of its roles.
     home: Vec<u32>,
+    /// Its gazetteer `parent` body.
+    parent: Option<u32>,
 }
 
 /// A rule set joined to a gazetteer, ready to link documents (`Send + Sync`).
@@ -94,6 +96,7 @@ impl Linker {
                 home.extend(e.roles.iter().filter_map(|r| index.get(&r.org).copied()));
                 Entity {
                     home,
+                    parent: e.parent.as_ref().and_then(|p| index.get(p).copied()),
                     id: e.id.clone(),
                     state: e.kind == EntityType::Government && e.parent.is_none(),
                     name_words: fold(&e.name)
@@ -492,7 +495,23 @@ impl Linker {
                         if side == Side::X { &mut xs } else { &mut ys }.push((h, whole));
                     }
                 }
-                (Side::X, Implicit::Role) => {}
+                (Side::Y, Implicit::Parent) => {
+                    for &(x, _) in &xs {
+                        let Some(p) = self.entities[x as usize].parent else {
+                            continue;
+                        };
+                        if self.entities[p as usize].state {
+                            continue;
+                        }
+                        let named = matched
+                            .iter()
+                            .find(|t| t.possessor && t.ent.is_some_and(|f| f.entity == p));
+                        if let Some(t) = named {
+                            ys.push((p, (t.start, t.end)));
+                        }
+                    }
+                }
+                (Side::X, Implicit::Role | Implicit::Parent) => {}
             }
         }
         let directed = !self.rules.is_symmetric(&rule.relation);

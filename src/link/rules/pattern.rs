@@ -59,6 +59,9 @@ pub enum Implicit {
     Host,
     /// The organisation of the source person's role named by the matched title.
     Role,
+    /// The source's `parent` body (not a state), when the match names it as a possessor
+    /// (`the IRGC's Quds Force`).
+    Parent,
 }
 
 /// One element of a compiled pattern.
@@ -359,9 +362,11 @@ fn slot(a: &str, side: Side, env: &Env) -> Result<Node, String> {
             "host" => Implicit::Host,
             "role" if side == Side::Y => Implicit::Role,
             "role" => return Err("`=role` fills the target: write `Y=role`".into()),
+            "parent" if side == Side::Y => Implicit::Parent,
+            "parent" => return Err("`=parent` fills the target: write `Y=parent`".into()),
             other => {
                 return Err(format!(
-                    "unknown implicit filler `={other}`: expected `=host` or `=role`"
+                    "unknown implicit filler `={other}`: expected `=host`, `=role` or `=parent`"
                 ));
             }
         };
@@ -593,6 +598,26 @@ mod tests {
         env.macros
             .insert("title".into(), "president | prime minister".into());
         env
+    }
+
+    #[test]
+    fn parent_fills_only_the_target() {
+        let mut v = Vocab::default();
+        let p = compile("...1 's X Y=parent", &env(), &mut v).unwrap();
+        assert!(matches!(
+            p.last(),
+            Some(Node::Bind {
+                side: Side::Y,
+                how: Implicit::Parent
+            })
+        ));
+        let e = compile("X=parent 's Y", &env(), &mut v).unwrap_err();
+        assert_eq!(e, "`=parent` fills the target: write `Y=parent`");
+        let e = compile("X Y=boss", &env(), &mut v).unwrap_err();
+        assert_eq!(
+            e,
+            "unknown implicit filler `=boss`: expected `=host`, `=role` or `=parent`"
+        );
     }
 
     #[test]
