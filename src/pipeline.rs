@@ -56,10 +56,7 @@ impl Pipeline {
         let sentences = split_sentences(&doc.text);
         let mentions = self.tagger.tag(&doc.text);
         let mut findings = cooccurrences(&sentences, &mentions);
-        findings.extend(
-            self.linker
-                .link(&doc.text, &sentences, &mentions, &self.tagger),
-        );
+        findings.extend(self.linker.link(&doc.text, &sentences, &mentions));
         Analysis {
             doc: DocInfo {
                 id: doc.id.clone(),

@@ -13,7 +13,7 @@ use super::vocab::{Fnv, Vocab};
 use super::{RuleSet, negation};
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::link::Finding;
-use crate::tag::{Mention, Tagger, fold};
+use crate::tag::{Mention, fold};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -171,47 +171,21 @@ impl Linker {
         a.types.contains(&f.kind) || a.named.iter().any(|w| e.name_words.contains(w))
     }
 
-    /// Mentions of the document as entity spans; a mention whose name embeds `in PLACE`
-    /// (`US Embassy in Baghdad`) is split so that the place is a mention of its own.
-    fn spans(&self, text: &str, mentions: &[Mention], tagger: &Tagger) -> Vec<Span> {
-        let mut out = Vec::with_capacity(mentions.len());
-        for m in mentions {
-            let Some(&entity) = self.index.get(&m.entity) else {
-                continue;
-            };
-            let surface = &text[m.start..m.end];
-            if let Some(at) = surface.as_bytes().windows(4).position(|w| w == b" in ") {
-                // Tagged with its `in`, so that a capital stays the city.
-                let tail = m.start + at + 1;
-                let inner = tagger.tag(&text[tail..m.end]);
-                if let [place] = inner.as_slice()
-                    && place.kind == EntityType::Place
-                    && tail + place.end == m.end
-                    && let Some(&p) = self.index.get(&place.entity)
-                {
-                    out.push(Span {
-                        start: m.start,
-                        end: m.start + at,
-                        entity,
-                        kind: m.kind,
-                    });
-                    out.push(Span {
-                        start: tail + place.start,
-                        end: m.end,
-                        entity: p,
-                        kind: place.kind,
-                    });
-                    continue;
-                }
-            }
-            out.push(Span {
-                start: m.start,
-                end: m.end,
-                entity,
-                kind: m.kind,
-            });
-        }
-        out
+    /// Mentions of the document as entity spans (the tagger has already split a name
+    /// `X in PLACE` into two mentions).
+    fn spans(&self, mentions: &[Mention]) -> Vec<Span> {
+        mentions
+            .iter()
+            .filter_map(|m| {
+                let &entity = self.index.get(&m.entity)?;
+                Some(Span {
+                    start: m.start,
+                    end: m.end,
+                    entity,
+                    kind: m.kind,
+                })
+            })
+            .collect()
     }
 
     /// The typed relations of one document, given its sentences and mentions (sorted).
@@ -220,9 +194,8 @@ impl Linker {
         text: &str,
         sentences: &[(usize, usize)],
         mentions: &[Mention],
-        tagger: &Tagger,
     ) -> Vec<Finding> {
-        let spans = self.spans(text, mentions, tagger);
+        let spans = self.spans(mentions);
         if spans.is_empty() {
             return Vec::new();
         }
