@@ -6,6 +6,7 @@
 //! declarations), and `=host` is the state the document mentions most, other than the
 //! other side (`X threatened to close its embassy` → the host country).
 
+use super::clause::{self, ClauseWords};
 use super::matcher::{Bound, Joiners, Scratch, Words, match_at};
 use super::pattern::{Accept, Implicit, Side};
 use super::tokens::{Context, Demonyms, Filler, Known, Span, Token, Via, tokenize};
@@ -16,6 +17,20 @@ use crate::link::Finding;
 use crate::tag::{Mention, fold};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+
+/// Buffers reused from clause to clause, so that matching allocates little.
+#[derive(Debug, Default)]
+struct Buffers {
+    /// By vocabulary id: one past the word's last position in the clause (0: absent).
+    last: Vec<usize>,
+    /// By rule: the clause that last considered it.
+    considered: Vec<usize>,
+    /// The rules that can match the clause, with the position their match starts before.
+    active: Vec<(usize, usize)>,
+    scratch: Scratch,
+    /// Fillers from each position to the end.
+    after: Vec<usize>,
+}
 
 #[derive(Debug, Clone)]
 struct Entity {
@@ -50,6 +65,8 @@ pub struct Linker {
     cues: Vec<Vec<usize>>,
     /// By rule, then by refusal class: whether the rule ignores the class.
     ignored: Vec<Vec<bool>>,
+    /// The clause layer's words.
+    clause: ClauseWords,
 }
 
 impl Linker {
@@ -136,7 +153,9 @@ impl Linker {
             })
             .collect();
         let known = Known::new(&vocab);
+        let clause = ClauseWords::new(&vocab);
         Linker {
+            clause,
             known,
             by_anchor,
             unanchored,
@@ -254,28 +273,20 @@ impl Linker {
             person_before: &person_before,
             anaphor: &anaphor,
         };
-        let ok = |f: &Filler, a: &Accept| self.accepts(f, a);
-        let words = Words {
-            joiners: self.joiners,
-            stops: &self.rules.stops,
+        let mut bufs = Buffers {
+            last: vec![0usize; self.vocab.len()],
+            considered: vec![usize::MAX; self.rules.rules.len()],
+            ..Buffers::default()
         };
-        // By vocabulary id: one past the last position of the word in the sentence (0:
-        // absent). Every word a rule requires is matched at or after the match's start, so
-        // a rule cannot match starting after the last of them.
-        let mut last = vec![0usize; self.vocab.len()];
-        // By rule: the sentence that last considered it.
-        let mut considered = vec![usize::MAX; self.rules.rules.len()];
-        // The rules that can match the sentence (in rule order), with the position their
-        // match must start before.
-        let mut active: Vec<(usize, usize)> = Vec::new();
         let mut seen = Vec::new();
-        let mut scratch = Scratch::default();
         let mut toks = Vec::new();
-        let mut after: Vec<usize> = Vec::new();
+        let mut main = Vec::new();
+        let mut subs = Vec::new();
         let mut folded = String::new();
         let mut out = Vec::new();
         let mut m = 0;
-        for (n, &(s, e)) in sentences.iter().enumerate() {
+        let mut clause = 0;
+        for &(s, e) in sentences {
             while m < spans.len() && spans[m].start < s {
                 m += 1;
             }
@@ -288,90 +299,138 @@ impl Linker {
             }
             tokenize(text, (s, e), &spans[m..k], &cx, &mut toks, &mut folded);
             m = k;
-            // Fillers from each position to the end: every slot takes one of its own.
-            after.clear();
-            after.resize(toks.len() + 1, 0);
-            for (p, t) in toks.iter().enumerate().rev() {
-                after[p] = after[p + 1] + usize::from(t.ent.is_some());
-            }
-            let fillers = after[0];
-            for (p, t) in toks.iter().enumerate() {
-                if let Some(l) = last.get_mut(t.word as usize) {
-                    *l = p + 1;
-                }
-            }
-            // A rule can match when the sentence has enough fillers and one word of each of
-            // its required sets.
-            active.clear();
-            let anchored = toks
-                .iter()
-                .filter_map(|t| self.by_anchor.get(t.word as usize))
-                .flatten();
-            for &i in self.unanchored.iter().chain(anchored) {
-                if considered[i] == n {
-                    continue;
-                }
-                considered[i] = n;
-                let rule = &self.rules.rules[i];
-                if rule.min_slots > fillers {
-                    continue;
-                }
-                let limit = rule
-                    .anchors
-                    .iter()
-                    .map(|set| set.iter().map(|&w| last[w as usize]).max().unwrap_or(0))
-                    .min()
-                    .unwrap_or(toks.len());
-                if limit > 0 {
-                    active.push((i, limit));
-                }
-            }
-            active.sort_unstable();
+            clause::mark_obliques(&mut toks, &self.clause);
+            clause::fill_speaker(&mut toks, &self.clause);
             seen.clear();
-            for (start, t) in toks.iter().enumerate() {
-                for &(i, limit) in &active {
-                    let rule = &self.rules.rules[i];
-                    if start >= limit
-                        || after[start] < rule.min_slots
-                        || !rule.first.admits(t.word, t.ent.is_some())
-                    {
-                        continue;
-                    }
-                    let Some(found) =
-                        match_at(&rule.pattern, &toks, start, words, &ok, &mut scratch)
-                    else {
-                        continue;
-                    };
-                    let refused = negation::refused(
-                        &toks,
-                        found.start,
-                        found.end,
-                        &self.rules.refusals,
-                        &self.cues,
-                        &self.rules.breaks,
-                        &self.ignored[i],
-                    );
-                    if refused.is_some() {
-                        continue;
-                    }
-                    self.emit(
-                        rule,
-                        found.bound,
-                        &toks[found.start..found.end],
-                        (s, e),
-                        &hosts,
-                        &mut seen,
-                        &mut out,
-                    );
+            if clause::split(&toks, &self.clause, &mut main, &mut subs) {
+                for view in std::iter::once(&main).chain(subs.iter()) {
+                    clause += 1;
+                    self.match_clause(view, clause, (s, e), &hosts, &mut bufs, &mut seen, &mut out);
                 }
-            }
-            for t in &toks {
-                if let Some(l) = last.get_mut(t.word as usize) {
-                    *l = 0;
-                }
+            } else {
+                clause += 1;
+                self.match_clause(
+                    &toks,
+                    clause,
+                    (s, e),
+                    &hosts,
+                    &mut bufs,
+                    &mut seen,
+                    &mut out,
+                );
             }
         }
         out
+    }
+
+    /// Runs the rules that can match over one clause's tokens (`n` numbers the clause),
+    /// adding their findings to `out`.
+    #[allow(clippy::too_many_arguments)]
+    fn match_clause<'r>(
+        &'r self,
+        toks: &[Token],
+        n: usize,
+        sentence: (usize, usize),
+        hosts: &[u32],
+        bufs: &mut Buffers,
+        seen: &mut Vec<(&'r str, u32, u32)>,
+        out: &mut Vec<Finding>,
+    ) {
+        let ok = |f: &Filler, a: &Accept| self.accepts(f, a);
+        let Buffers {
+            last,
+            considered,
+            active,
+            scratch,
+            after,
+        } = bufs;
+        // Fillers from each position to the end: every slot takes one of its own.
+        after.clear();
+        after.resize(toks.len() + 1, 0);
+        for (p, t) in toks.iter().enumerate().rev() {
+            after[p] = after[p + 1] + usize::from(t.ent.is_some());
+        }
+        let fillers = after[0];
+        // By vocabulary id: one past the last position of the word in the clause (0:
+        // absent). Every word a rule requires is matched at or after the match's start, so
+        // a rule cannot match starting after the last of them.
+        for (p, t) in toks.iter().enumerate() {
+            if let Some(l) = last.get_mut(t.word as usize) {
+                *l = p + 1;
+            }
+        }
+        // A rule can match when the clause has enough fillers and one word of each of
+        // its required sets.
+        active.clear();
+        let anchored = toks
+            .iter()
+            .filter_map(|t| self.by_anchor.get(t.word as usize))
+            .flatten();
+        for &i in self.unanchored.iter().chain(anchored) {
+            if considered[i] == n {
+                continue;
+            }
+            considered[i] = n;
+            let rule = &self.rules.rules[i];
+            if rule.min_slots > fillers {
+                continue;
+            }
+            let limit = rule
+                .anchors
+                .iter()
+                .map(|set| set.iter().map(|&w| last[w as usize]).max().unwrap_or(0))
+                .min()
+                .unwrap_or(toks.len());
+            if limit > 0 {
+                active.push((i, limit));
+            }
+        }
+        active.sort_unstable();
+        for (start, t) in toks.iter().enumerate() {
+            for &(i, limit) in active.iter() {
+                let rule = &self.rules.rules[i];
+                if start >= limit
+                    || after[start] < rule.min_slots
+                    || !rule.first.admits(t.word, t.ent.is_some())
+                {
+                    continue;
+                }
+                let words = Words {
+                    joiners: self.joiners,
+                    stops: &self.rules.stops,
+                    clausal: self.rules.clausal.contains(&rule.relation),
+                };
+                let Some(found) = match_at(&rule.pattern, toks, start, words, &ok, scratch) else {
+                    continue;
+                };
+                let refused = negation::refused(
+                    toks,
+                    found.start,
+                    found.end,
+                    &self.rules.refusals,
+                    &self.cues,
+                    &self.rules.breaks,
+                    &self.ignored[i],
+                );
+                if refused.is_some() {
+                    continue;
+                }
+                self.emit(
+                    rule,
+                    found.bound,
+                    &toks[found.start..found.end],
+                    sentence,
+                    hosts,
+                    seen,
+                    out,
+                );
+            }
+        }
+        for t in toks {
+            if let Some(l) = last.get_mut(t.word as usize) {
+                *l = 0;
+            }
+        }
     }
 
     /// States of the document, the one whose places are named most first, then by

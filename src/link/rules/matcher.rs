@@ -38,6 +38,9 @@ pub struct Words<'a> {
     pub joiners: Joiners,
     /// Words a `..N` gap does not pass (sorted).
     pub stops: &'a [u32],
+    /// Whether slots refuse obliques the pattern does not introduce (relations a clause
+    /// states of its subject: `attacked`, `blamed`; not `located_in`).
+    pub clausal: bool,
 }
 
 /// One match: the token range and what filled the sides.
@@ -67,6 +70,10 @@ struct State<'a> {
     bound: Vec<Bound>,
     /// The items of the lists being tried (a stack: each slot truncates to where it began).
     items: Vec<(usize, Filler)>,
+    /// One past the last token a word of the pattern matched: an oblique mention (`in
+    /// Iraq`) fills a slot only there, where the pattern names its preposition.
+    lit: usize,
+    clausal: bool,
 }
 
 type Cont<'c, 'a> = dyn FnMut(&mut State<'a>, usize) -> bool + 'c;
@@ -115,9 +122,15 @@ impl<'a> State<'a> {
         };
         match first {
             Node::Word(ids) => {
-                pos < self.toks.len()
-                    && ids.binary_search(&self.toks[pos].word).is_ok()
-                    && self.seq(rest, pos + 1, k)
+                if pos >= self.toks.len() || ids.binary_search(&self.toks[pos].word).is_err() {
+                    return false;
+                }
+                let lit = std::mem::replace(&mut self.lit, pos + 1);
+                if self.seq(rest, pos + 1, k) {
+                    return true;
+                }
+                self.lit = lit;
+                false
             }
             Node::Gap { max, mentions } => {
                 for g in 0..=*max {
@@ -173,6 +186,9 @@ impl<'a> State<'a> {
                 let Some((at, f)) = self.fills(pos, accept, *modifier_ok, *possessor_ok) else {
                     return false;
                 };
+                if self.clausal && self.toks[at].oblique && self.lit != pos {
+                    return false;
+                }
                 let base = self.items.len();
                 self.items.push((at, f));
                 if *list {
@@ -243,7 +259,10 @@ pub fn match_at<'s>(
         ..
     }) = pattern.first()
     {
-        fills(toks, ok, start, accept, *modifier_ok, *possessor_ok)?;
+        let (at, _) = fills(toks, ok, start, accept, *modifier_ok, *possessor_ok)?;
+        if words.clausal && toks[at].oblique {
+            return None;
+        }
     }
     let mut st = State {
         toks,
@@ -252,6 +271,8 @@ pub fn match_at<'s>(
         stops: words.stops,
         bound: std::mem::take(&mut scratch.bound),
         items: std::mem::take(&mut scratch.items),
+        lit: usize::MAX,
+        clausal: words.clausal,
     };
     st.bound.clear();
     st.items.clear();

@@ -7,6 +7,8 @@
 //! message`. A [`Linker`] joins a rule set to a gazetteer and finds the relations of one
 //! document.
 
+mod clause;
+mod lexicon;
 mod linker;
 mod matcher;
 mod negation;
@@ -51,8 +53,33 @@ pub struct Rule {
     first: First,
     /// The fewest slot-filling tokens a match needs.
     min_slots: usize,
+    /// For a rule made from a cue group and a frame: the vocabulary ids of the cues' first
+    /// words (sorted), to tell which cue fired.
+    cue_words: Vec<u32>,
     /// Where it was written.
     pub origin: Origin,
+}
+
+impl Rule {
+    /// For a rule made from a cue group and a frame, the vocabulary ids of its cues' first
+    /// words (sorted); empty for a hand-written rule.
+    pub fn cue_words(&self) -> &[u32] {
+        &self.cue_words
+    }
+
+    /// Whether the rule was made from a cue group and a frame.
+    pub fn is_frame(&self) -> bool {
+        !self.cue_words.is_empty()
+    }
+}
+
+/// A cue group as read: the frames it takes and its entries, from every file.
+#[derive(Debug)]
+struct CueGroup {
+    frames: Vec<String>,
+    inverse: bool,
+    entries: Vec<String>,
+    origin: Origin,
 }
 
 /// A compiled set of rules, with the word lists they use.
@@ -68,6 +95,8 @@ pub struct RuleSet {
     /// Anaphoric nouns by vocabulary id.
     anaphors: BTreeMap<u32, Accept>,
     symmetric: BTreeSet<String>,
+    /// Relations a clause states of its subject, whose slots refuse unnamed obliques.
+    clausal: BTreeSet<String>,
 }
 
 /// Words every rule set knows, whether or not a rule uses them.
@@ -115,10 +144,13 @@ impl RuleSet {
         let mut titles: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let mut refuse: BTreeMap<String, (usize, Vec<String>)> = BTreeMap::new();
         let mut symmetric = BTreeSet::new();
+        let mut clausal = BTreeSet::new();
         let mut stops: BTreeSet<String> = BTreeSet::new();
         let mut anaphor_decls: BTreeMap<String, (Vec<String>, Origin)> = BTreeMap::new();
         let mut rules: BTreeMap<String, (usize, String, Vec<String>, String, Origin)> =
             BTreeMap::new();
+        let mut frames: BTreeMap<String, (String, Origin)> = BTreeMap::new();
+        let mut cues: BTreeMap<(String, String), CueGroup> = BTreeMap::new();
         let mut order = 0;
         for (path, text) in sources {
             let (decls, errs) = parse_file(path, text);
@@ -159,6 +191,7 @@ impl RuleSet {
                         );
                     }
                     Decl::Symmetric { relations, .. } => symmetric.extend(relations),
+                    Decl::Clausal { relations } => clausal.extend(relations),
                     Decl::Anaphor {
                         words,
                         types,
@@ -169,6 +202,38 @@ impl RuleSet {
                         }
                     }
                     Decl::Stop { words } => stops.extend(words.iter().map(|w| fold_rule_word(w))),
+                    Decl::Frame { name, body, origin } => {
+                        frames.insert(name, (body, origin));
+                    }
+                    Decl::Cue {
+                        relation,
+                        group,
+                        frames: names,
+                        inverse,
+                        entries,
+                        origin,
+                    } => {
+                        let g = cues.entry((relation, group)).or_insert_with(|| CueGroup {
+                            frames: Vec::new(),
+                            inverse,
+                            entries: Vec::new(),
+                            origin: origin.clone(),
+                        });
+                        if g.inverse != inverse {
+                            errors.push(origin.error(format!(
+                                "this cue group is {} at {}:{}; a group is inverse or not",
+                                if g.inverse { "inverse" } else { "not inverse" },
+                                g.origin.path.display(),
+                                g.origin.line
+                            )));
+                        }
+                        for f in names {
+                            if !g.frames.contains(&f) {
+                                g.frames.push(f);
+                            }
+                        }
+                        g.entries.extend(entries);
+                    }
                     Decl::Rule {
                         id,
                         relation,
@@ -189,8 +254,60 @@ impl RuleSet {
                 }
             }
         }
+        // Cue groups × frames → macros of the cues' forms and one rule per frame, tried
+        // before the hand-written rules (which then only add what no frame finds).
+        let mut cue_words: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for ((relation, group), g) in &cues {
+            let forms = match lexicon::forms(group, &g.entries) {
+                Ok(f) => f,
+                Err(msg) => {
+                    errors.push(g.origin.error(msg));
+                    continue;
+                }
+            };
+            for side in ["source", "target"] {
+                let class = format!("{relation}.{side}");
+                if !env.classes.contains_key(&class) {
+                    errors.push(g.origin.error(format!(
+                        "relation `{relation}` has no slot class `{class}`: declare it with `class {class}: TYPE ...`"
+                    )));
+                }
+            }
+            let [all, pp, ing] = lexicon::macro_names(relation, group);
+            let heads: Vec<String> = forms
+                .all
+                .iter()
+                .filter_map(|f| f.split(' ').next().map(fold_rule_word))
+                .collect();
+            for (name, list) in [(all, &forms.all), (pp, &forms.pp), (ing, &forms.ing)] {
+                let body = if list.is_empty() {
+                    lexicon::alternation(&forms.all)
+                } else {
+                    lexicon::alternation(list)
+                };
+                env.macros.insert(name, body);
+            }
+            for f in &g.frames {
+                let Some((body, _)) = frames.get(f) else {
+                    errors.push(g.origin.error(format!(
+                        "cue group `{relation} {group}` names the frame `{f}`, which no `frame {f}: ...` declares"
+                    )));
+                    continue;
+                };
+                let id = format!("{relation}.{group}.{f}");
+                cue_words.insert(id.clone(), heads.clone());
+                let text = lexicon::expand(body, relation, group, g.inverse);
+                rules.entry(id).or_insert((
+                    0,
+                    relation.clone(),
+                    Vec::new(),
+                    text,
+                    g.origin.clone(),
+                ));
+            }
+        }
         let mut vocab = Vocab::default();
-        for w in BASE_WORDS {
+        for w in BASE_WORDS.iter().copied().chain(clause::words()) {
             vocab.intern(w);
         }
         // Every demonym word is also the family `~demonym`.
@@ -241,7 +358,14 @@ impl RuleSet {
             let anchors = anchors(&pattern);
             let first = first(&pattern);
             let min_slots = min_slots(&pattern);
+            let mut cue_ids: Vec<u32> = cue_words
+                .get(&id)
+                .map(|ws| ws.iter().map(|w| vocab.intern(w)).collect())
+                .unwrap_or_default();
+            cue_ids.sort_unstable();
+            cue_ids.dedup();
             compiled.push(Rule {
+                cue_words: cue_ids,
                 id,
                 relation,
                 ignore,
@@ -288,6 +412,7 @@ impl RuleSet {
             stops,
             anaphors,
             symmetric,
+            clausal,
         })
     }
 

@@ -45,6 +45,8 @@ pub enum Decl {
     },
     /// `symmetric RELATION ...`
     Symmetric { relations: Vec<String> },
+    /// `clausal: RELATION ...` (relations whose slots refuse unnamed obliques)
+    Clausal { relations: Vec<String> },
     /// `anaphor WORD ...: TYPE ...` (nouns that stand for an entity named before)
     Anaphor {
         words: Vec<String>,
@@ -53,6 +55,21 @@ pub enum Decl {
     },
     /// `stop: word ...` (words a `..N` gap does not pass)
     Stop { words: Vec<String> },
+    /// `frame NAME: pattern` (a construction that cue words of any relation can take)
+    Frame {
+        name: String,
+        body: String,
+        origin: Origin,
+    },
+    /// `cue RELATION GROUP [inverse] FRAME ...: entry ...` (cue words and the frames they take)
+    Cue {
+        relation: String,
+        group: String,
+        frames: Vec<String>,
+        inverse: bool,
+        entries: Vec<String>,
+        origin: Origin,
+    },
     /// `rule ID RELATION [ignore=CLASS,...]: pattern`
     Rule {
         id: String,
@@ -63,8 +80,7 @@ pub enum Decl {
     },
 }
 
-const KEYWORDS: &str =
-    "family, class, demonym, anaphor, macro, title, refuse, symmetric, stop or rule";
+const KEYWORDS: &str = "family, class, demonym, anaphor, macro, title, refuse, symmetric, clausal, stop, frame, cue or rule";
 
 /// Splits `text` (the file `path`) into declarations; every malformed line is reported.
 pub fn parse_file(path: &Path, text: &str) -> (Vec<Decl>, Vec<Diagnostic>) {
@@ -249,15 +265,74 @@ fn parse_decl(line: &str, origin: Origin) -> Result<Decl, String> {
                 words: nonempty(list(), "word")?,
             })
         }
-        "symmetric" => {
+        "symmetric" | "clausal" => {
             if body.is_empty() && args.is_empty() {
-                return Err("expected `symmetric: RELATION ...`".into());
+                return Err(format!("expected `{keyword}: RELATION ...`"));
             }
             let relations: Vec<String> = args.iter().map(|s| s.to_string()).chain(list()).collect();
             if let Some(bad) = relations.iter().find(|r| !is_name(r)) {
                 return Err(format!("bad relation name `{bad}`"));
             }
-            Ok(Decl::Symmetric { relations })
+            Ok(if keyword == "symmetric" {
+                Decl::Symmetric { relations }
+            } else {
+                Decl::Clausal { relations }
+            })
+        }
+        "frame" => {
+            let name = one_name("frame")?;
+            if body.is_empty() {
+                return Err("`frame` needs a pattern after `:`".into());
+            }
+            Ok(Decl::Frame {
+                name,
+                body: body.to_string(),
+                origin,
+            })
+        }
+        "cue" => {
+            let (relation, group, rest) = match args.as_slice() {
+                [relation, group, rest @ ..] if !rest.is_empty() => (*relation, *group, rest),
+                _ => return Err("expected `cue RELATION GROUP FRAME ...: word ...`, e.g. `cue attacked verb active passive: attack shell`".into()),
+            };
+            if !is_name(relation) || relation.contains(['.', '-']) {
+                return Err(format!(
+                    "bad relation name `{relation}`: use lower snake case"
+                ));
+            }
+            if !is_name(group) || group.contains('.') {
+                return Err(format!(
+                    "bad cue group `{group}`: use lower snake case starting with `verb`, `noun` or `phrase`"
+                ));
+            }
+            if !["verb", "noun", "phrase"]
+                .iter()
+                .any(|k| group.starts_with(k))
+            {
+                return Err(format!(
+                    "cue group `{group}` must start with its word class: `verb` (inflected as a verb), `noun` (with a plural) or `phrase` (as written)"
+                ));
+            }
+            let inverse = rest.contains(&"inverse");
+            let frames: Vec<String> = rest
+                .iter()
+                .filter(|f| **f != "inverse")
+                .map(|f| f.to_string())
+                .collect();
+            if let Some(bad) = frames.iter().find(|f| !is_name(f)) {
+                return Err(format!("bad frame name `{bad}`"));
+            }
+            if frames.is_empty() {
+                return Err(format!("cue group `{group}` names no frame"));
+            }
+            Ok(Decl::Cue {
+                relation: relation.to_string(),
+                group: group.to_string(),
+                frames,
+                inverse,
+                entries: nonempty(list(), "cue word")?,
+                origin,
+            })
         }
         "rule" => {
             let (id, relation, rest) = match args.as_slice() {

@@ -57,6 +57,9 @@ pub struct Token {
     pub modifier: bool,
     /// A mention followed by a possessive `'s` (`Iraq` in `Iraq's capital`).
     pub possessor: bool,
+    /// A mention that is the object of a preposition (`in Iraq`, `of the PMF`): only a
+    /// slot written right after a word of the pattern takes it (see [`super::clause`]).
+    pub oblique: bool,
 }
 
 /// A mention of the sentence, resolved to the linker's entity index.
@@ -188,6 +191,7 @@ pub fn tokenize(
                 ent: Some(ent),
                 modifier: false,
                 possessor: false,
+                oblique: false,
             });
             i = sp.end;
             m += 1;
@@ -259,6 +263,7 @@ pub fn tokenize(
                     ent,
                     modifier: false,
                     possessor: false,
+                    oblique: false,
                 });
             }
             if negated {
@@ -270,6 +275,7 @@ pub fn tokenize(
                     ent: None,
                     modifier: false,
                     possessor: false,
+                    oblique: false,
                 });
                 j = t_end;
             }
@@ -287,6 +293,7 @@ pub fn tokenize(
                     ent: None,
                     modifier: false,
                     possessor: false,
+                    oblique: false,
                 });
                 i += len + 1;
             } else {
@@ -303,6 +310,7 @@ pub fn tokenize(
                 ent: None,
                 modifier: false,
                 possessor: false,
+                oblique: false,
             });
             i += len;
         } else {
@@ -317,6 +325,7 @@ pub fn tokenize(
                 ent: None,
                 modifier: false,
                 possessor: false,
+                oblique: false,
             });
             i += len;
         }
