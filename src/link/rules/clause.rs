@@ -470,15 +470,22 @@ pub fn mark_obliques(toks: &mut [Token], cw: &ClauseWords) {
 
 /// Where the phrase inserted after the name at `i` ends (the index of its closing
 /// punctuation, or the sentence's end), and where its own words begin.
-fn inserted(toks: &[Token], i: usize, cw: &ClauseWords) -> Option<(usize, usize, Kind)> {
+fn inserted(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    cw: &ClauseWords,
+) -> Option<(usize, usize, Kind)> {
     if !head(&toks[i]) || toks.get(i + 1)?.word != cw.comma {
         return None;
     }
     let open = toks.get(i + 2)?;
     let next = toks.get(i + 3);
     let kind = if open.word == cw.which || open.word == cw.who {
-        // `, which Iraq has protested`: the pronoun is the object; the clause is read whole.
-        if next.is_some_and(head) {
+        // `, which Iraq has protested`, `, which President Erdogan has called`: the pronoun
+        // is the object; the clause is read whole.
+        let capital = |t: &Token| text[t.start..].chars().next().is_some_and(char::is_uppercase);
+        if next.is_some_and(|n| head(n) || capital(n)) {
             return None;
         }
         Kind::Relative
@@ -553,6 +560,7 @@ enum Kind {
 /// inserted after a name, `subs` one clause per inserted phrase with the name as its
 /// subject. Returns false (and leaves both empty) when nothing is inserted.
 pub fn split(
+    text: &str,
     toks: &[Token],
     cw: &ClauseWords,
     main: &mut Vec<Token>,
@@ -563,7 +571,7 @@ pub fn split(
     let mut i = 0;
     let mut copied = 0;
     while i < toks.len() {
-        let Some((from, end, kind)) = inserted(toks, i, cw) else {
+        let Some((from, end, kind)) = inserted(text, toks, i, cw) else {
             i += 1;
             continue;
         };
@@ -590,7 +598,7 @@ pub fn split(
             subs.push(sub);
             // `X, the commander of Y, the largest group in Z,`: a phrase inserted after
             // the last name of the phrase before.
-            match inserted(toks, end - 1, cw) {
+            match inserted(text, toks, end - 1, cw) {
                 Some((f, e, k)) if end > from && head(&toks[end - 1]) => {
                     (from, end, kind, at) = (f, e, k, end - 1);
                 }

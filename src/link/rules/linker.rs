@@ -302,7 +302,7 @@ impl Linker {
             clause::mark_obliques(&mut toks, &self.clause);
             clause::fill_speaker(&mut toks, &self.clause);
             seen.clear();
-            if clause::split(&toks, &self.clause, &mut main, &mut subs) {
+            if clause::split(text, &toks, &self.clause, &mut main, &mut subs) {
                 for view in std::iter::once(&main).chain(subs.iter()) {
                     clause += 1;
                     self.match_clause(view, clause, (s, e), &hosts, &mut bufs, &mut seen, &mut out);
@@ -398,7 +398,7 @@ impl Linker {
                 let words = Words {
                     joiners: self.joiners,
                     stops: &self.rules.stops,
-                    clausal: self.rules.clausal.contains(&rule.relation),
+                    clausal: rule.is_clausal(),
                 };
                 let Some(found) = match_at(&rule.pattern, toks, start, words, &ok, scratch) else {
                     continue;

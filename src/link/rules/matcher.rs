@@ -132,12 +132,19 @@ impl<'a> State<'a> {
                 self.lit = lit;
                 false
             }
-            Node::Gap { max, mentions } => {
+            Node::Gap {
+                max,
+                mentions,
+                except,
+            } => {
                 for g in 0..=*max {
                     if g > 0 {
                         let Some(t) = self.toks.get(pos + g - 1) else {
                             return false;
                         };
+                        if except.binary_search(&t.word).is_ok() {
+                            return false;
+                        }
                         let head = !t.modifier && t.ent.is_some_and(|f| f.via == Via::Mention);
                         if !mentions && (head || self.stops.binary_search(&t.word).is_ok()) {
                             return false;

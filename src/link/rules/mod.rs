@@ -32,8 +32,22 @@ use vocab::Vocab;
 /// The rules shipped with newsgraph, used when the gazetteer folder has no `relations.rules`.
 pub const BUILTIN_RULES: &str = include_str!("../../../gazetteer/relations.rules");
 
+/// The frames shipped with newsgraph, used when the gazetteer folder has no `frames.rules`.
+pub const BUILTIN_FRAMES: &str = include_str!("../../../gazetteer/frames.rules");
+
+/// The cue lexicon shipped with newsgraph, used when the gazetteer folder has no `cues.rules`.
+pub const BUILTIN_CUES: &str = include_str!("../../../gazetteer/cues.rules");
+
 /// The file name of the rules in a gazetteer folder.
 pub const RULES_FILE: &str = "relations.rules";
+
+/// The rules files of a gazetteer folder, in the order they are read, with the built-in
+/// copy used for a file the folder lacks.
+pub const RULES_FILES: &[(&str, &str)] = &[
+    ("frames.rules", BUILTIN_FRAMES),
+    ("cues.rules", BUILTIN_CUES),
+    (RULES_FILE, BUILTIN_RULES),
+];
 
 /// One compiled rule.
 #[derive(Debug, Clone)]
@@ -56,6 +70,9 @@ pub struct Rule {
     /// For a rule made from a cue group and a frame: the vocabulary ids of the cues' first
     /// words (sorted), to tell which cue fired.
     cue_words: Vec<u32>,
+    /// Whether its slots refuse obliques the pattern does not introduce (its relation or,
+    /// for a rule made from a frame, its frame is declared `clausal`).
+    clausal: bool,
     /// Where it was written.
     pub origin: Origin,
 }
@@ -65,6 +82,11 @@ impl Rule {
     /// words (sorted); empty for a hand-written rule.
     pub fn cue_words(&self) -> &[u32] {
         &self.cue_words
+    }
+
+    /// Whether its slots refuse obliques the pattern does not introduce.
+    pub fn is_clausal(&self) -> bool {
+        self.clausal
     }
 
     /// Whether the rule was made from a cue group and a frame.
@@ -95,8 +117,6 @@ pub struct RuleSet {
     /// Anaphoric nouns by vocabulary id.
     anaphors: BTreeMap<u32, Accept>,
     symmetric: BTreeSet<String>,
-    /// Relations a clause states of its subject, whose slots refuse unnamed obliques.
-    clausal: BTreeSet<String>,
 }
 
 /// Words every rule set knows, whether or not a rule uses them.
@@ -108,26 +128,25 @@ const BREAKS: &[&str] = &[",", ";", ":", "--", "."];
 impl RuleSet {
     /// The built-in rules ([`BUILTIN_RULES`]).
     pub fn builtin() -> RuleSet {
-        RuleSet::compile(&[(
-            PathBuf::from("<built-in>/relations.rules"),
-            BUILTIN_RULES.to_string(),
-        )])
-        .expect("the built-in rules compile (checked by a test)")
+        let sources: Vec<(PathBuf, String)> = RULES_FILES
+            .iter()
+            .map(|(name, text)| (PathBuf::from(format!("<built-in>/{name}")), text.to_string()))
+            .collect();
+        RuleSet::compile(&sources).expect("the built-in rules compile (checked by a test)")
     }
 
     /// Loads the rules of a gazetteer folder (its `relations.rules`, or the built-in
     /// rules when it has none), then every file of `extra` in order.
     pub fn load(gazetteer_dir: &Path, extra: &[PathBuf]) -> Result<RuleSet> {
         let mut sources = Vec::new();
-        let own = gazetteer_dir.join(RULES_FILE);
-        if own.is_file() {
-            let text = std::fs::read_to_string(&own).map_err(|e| Error::io(&own, e))?;
-            sources.push((own, text));
-        } else {
-            sources.push((
-                PathBuf::from("<built-in>/relations.rules"),
-                BUILTIN_RULES.to_string(),
-            ));
+        for (name, builtin) in RULES_FILES {
+            let own = gazetteer_dir.join(name);
+            if own.is_file() {
+                let text = std::fs::read_to_string(&own).map_err(|e| Error::io(&own, e))?;
+                sources.push((own, text));
+            } else {
+                sources.push((PathBuf::from(format!("<built-in>/{name}")), builtin.to_string()));
+            }
         }
         for path in extra {
             let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
@@ -296,7 +315,14 @@ impl RuleSet {
                 };
                 let id = format!("{relation}.{group}.{f}");
                 cue_words.insert(id.clone(), heads.clone());
-                let text = lexicon::expand(body, relation, group, g.inverse);
+                let body = match pattern::expand(body, &env, 0) {
+                    Ok(b) => b,
+                    Err(msg) => {
+                        errors.push(g.origin.error(format!("frame `{f}`: {msg}")));
+                        continue;
+                    }
+                };
+                let text = lexicon::expand(&body, relation, group, g.inverse);
                 rules.entry(id).or_insert((
                     0,
                     relation.clone(),
@@ -364,7 +390,10 @@ impl RuleSet {
                 .unwrap_or_default();
             cue_ids.sort_unstable();
             cue_ids.dedup();
+            let frame = cue_words.contains_key(&id).then(|| id.rsplit('.').next()).flatten();
+            let clausal = clausal.contains(&relation) || frame.is_some_and(|f| clausal.contains(f));
             compiled.push(Rule {
+                clausal,
                 cue_words: cue_ids,
                 id,
                 relation,
@@ -412,7 +441,6 @@ impl RuleSet {
             stops,
             anaphors,
             symmetric,
-            clausal,
         })
     }
 

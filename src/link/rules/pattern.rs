@@ -82,7 +82,12 @@ pub enum Node {
     /// A side filled without reading a token.
     Bind { side: Side, how: Implicit },
     /// Up to `max` tokens; mentions only when `mentions`.
-    Gap { max: usize, mentions: bool },
+    Gap {
+        max: usize,
+        mentions: bool,
+        /// Words the gap does not pass (`..3^prep`), sorted.
+        except: Vec<u32>,
+    },
     /// Alternative sequences.
     Group(Vec<Vec<Node>>),
     /// An optional sequence.
@@ -198,7 +203,7 @@ fn merge_words(seq: &mut [Node]) {
 }
 
 /// Replaces `$name` by the macro's text, in parentheses.
-fn expand(text: &str, env: &Env, depth: usize) -> Result<String, String> {
+pub fn expand(text: &str, env: &Env, depth: usize) -> Result<String, String> {
     if depth > 8 {
         return Err("macros nest too deeply (a macro that uses itself?)".into());
     }
@@ -292,22 +297,37 @@ fn atom(a: &str, env: &Env, vocab: &mut Vocab) -> Result<Node, String> {
             _ => Err(format!("`{a}`: `!` goes before words or ~families only")),
         };
     }
-    if let Some(n) = a.strip_prefix("...") {
-        let max = n
-            .parse()
-            .map_err(|_| format!("bad gap `{a}`: expected `...N` with a number"))?;
+    if let Some(rest) = a.strip_prefix("..") {
+        let (mentions, rest) = match rest.strip_prefix('.') {
+            Some(r) => (true, r),
+            None => (false, rest),
+        };
+        let dots = if mentions { "..." } else { ".." };
+        let (n, family) = match rest.split_once('^') {
+            Some((n, f)) => (n, Some(f)),
+            None => (rest, None),
+        };
+        let max = n.parse().map_err(|_| {
+            format!("bad gap `{a}`: expected `{dots}N` with a number, or `{dots}N^family`")
+        })?;
+        let mut except: Vec<u32> = match family {
+            Some(f) => env
+                .families
+                .get(f)
+                .ok_or_else(|| {
+                    format!("unknown family `{f}` in `{a}`: declare it with `family {f}: ...`")
+                })?
+                .iter()
+                .map(|w| vocab.intern(w))
+                .collect(),
+            None => Vec::new(),
+        };
+        except.sort_unstable();
+        except.dedup();
         return Ok(Node::Gap {
             max,
-            mentions: true,
-        });
-    }
-    if let Some(n) = a.strip_prefix("..") {
-        let max = n
-            .parse()
-            .map_err(|_| format!("bad gap `{a}`: expected `..N` with a number"))?;
-        return Ok(Node::Gap {
-            max,
-            mentions: false,
+            mentions,
+            except,
         });
     }
     let side = match a.as_bytes()[0] {
@@ -637,7 +657,8 @@ mod tests {
             &p[1],
             Node::Gap {
                 max: 2,
-                mentions: false
+                mentions: false,
+                ..
             }
         ));
         assert!(matches!(&p[3], Node::Opt(_)));
