@@ -20,6 +20,7 @@
 
 use super::tokens::{Filler, Token, Via};
 use super::vocab::Vocab;
+use crate::gazetteer::EntityType;
 
 /// Prepositions whose object is not a clause's subject.
 pub const PREPOSITIONS: &[&str] = &[
@@ -328,6 +329,47 @@ const SAY: &[&str] = &[
     "posted",
 ];
 
+/// Nouns that name an attack (`the attack on Y`), for the attack a later sentence means.
+const EVENTS: &[&str] = &[
+    "attack",
+    "attacks",
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "bombing",
+    "bombings",
+    "raid",
+    "raids",
+    "assault",
+    "shelling",
+    "ambush",
+    "assassination",
+    "killing",
+    "barrage",
+    "bombardment",
+];
+
+/// Words between an attacker's name and the attack noun (`a US drone strike`).
+const WEAPONS: &[&str] = &[
+    "drone",
+    "air",
+    "missile",
+    "rocket",
+    "artillery",
+    "mortar",
+    "suicide",
+    "car",
+    "truck",
+    "naval",
+    "ground",
+    "cross-border",
+    "retaliatory",
+];
+
+/// Prepositions that name an attack's target after its noun.
+const EVENT_ON: &[&str] = &["on", "against", "targeting", "at"];
+
 /// First-person pronouns that stand for the speaker of a quote.
 const WE: &[&str] = &["we", "us", "i", "me"];
 
@@ -343,6 +385,9 @@ pub fn words() -> impl Iterator<Item = &'static str> {
         .chain(WE)
         .chain(NOUNS)
         .chain(PARTITIVES)
+        .chain(EVENTS)
+        .chain(WEAPONS)
+        .chain(EVENT_ON)
         .chain(&[
             "which", "who", "whose", ",", ";", "--", ".", ":", "and", "or", "'s",
         ])
@@ -369,6 +414,9 @@ pub struct ClauseWords {
     we: Vec<u32>,
     nouns: Vec<u32>,
     partitives: Vec<u32>,
+    events: Vec<u32>,
+    weapons: Vec<u32>,
+    event_on: Vec<u32>,
     /// `,` `;` `--` `.`
     ends: Vec<u32>,
     joiners: Vec<u32>,
@@ -395,6 +443,9 @@ impl ClauseWords {
             we: ids(vocab, WE),
             nouns: ids(vocab, NOUNS),
             partitives: ids(vocab, PARTITIVES),
+            events: ids(vocab, EVENTS),
+            weapons: ids(vocab, WEAPONS),
+            event_on: ids(vocab, EVENT_ON),
             ends: ids(vocab, &[",", ";", "--", "."]),
             joiners: ids(vocab, &[",", "and", "or"]),
             comma: vocab.get(","),
@@ -484,7 +535,12 @@ fn inserted(
     let kind = if open.word == cw.which || open.word == cw.who {
         // `, which Iraq has protested`, `, which President Erdogan has called`: the pronoun
         // is the object; the clause is read whole.
-        let capital = |t: &Token| text[t.start..].chars().next().is_some_and(char::is_uppercase);
+        let capital = |t: &Token| {
+            text[t.start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        };
         if next.is_some_and(|n| head(n) || capital(n)) {
             return None;
         }
@@ -693,4 +749,85 @@ fn leading_speaker(toks: &[Token], cw: &ClauseWords) -> Option<(Filler, usize, u
     }
     let speaker = toks[..say].iter().rev().find(|t| head(t))?;
     Some((speaker.ent?, say + 2, toks.len()))
+}
+
+/// An attack a sentence names: the tokens of its attacker and of its target, where named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attack {
+    /// The attacker's token.
+    pub attacker: Option<usize>,
+    /// The target's token.
+    pub target: Option<usize>,
+}
+
+/// The attacks a sentence names, in order: an attack noun (`the attack on Erbil airport`,
+/// `a US strike`, `Israeli strikes`, `a rocket attack hit X`) or an attack verb (`verbs`,
+/// from the cue lexicon) with the names around it (`US forces struck five sites`).
+pub fn attacks(toks: &[Token], cw: &ClauseWords, verbs: &[u32]) -> Vec<Attack> {
+    let mut out = Vec::new();
+    let named = |t: &Token| head(t) && !t.oblique && t.ent.is_some();
+    for p in 0..toks.len() {
+        let noun = has(&cw.events, toks[p].word);
+        if !noun && !has(verbs, toks[p].word) {
+            continue;
+        }
+        // The target: after `on`, `against`, ...; after a verb the noun hits with; or the
+        // object of the verb.
+        let mut target = None;
+        let mut j = p + 1;
+        if toks.get(j).is_some_and(|t| has(&cw.event_on, t.word)) {
+            j += 1;
+            while j < toks.len()
+                && j < p + 6
+                && (has(&cw.between, toks[j].word) || toks[j].modifier)
+            {
+                j += 1;
+            }
+            target = toks.get(j).filter(|t| head(t)).map(|_| j);
+        } else {
+            let from = if noun {
+                toks[p + 1..]
+                    .iter()
+                    .take(3)
+                    .position(|t| has(verbs, t.word))
+                    .map(|k| p + 2 + k)
+            } else {
+                Some(p + 1)
+            };
+            if let Some(from) = from {
+                target = (from..toks.len().min(from + 4))
+                    .take_while(|&k| !has(&cw.ends, toks[k].word))
+                    .find(|&k| named(&toks[k]));
+            }
+        }
+        // The attacker: a name or a state's adjective just before the noun (`a US drone
+        // strike`; a place there is the target: `the Erbil attack`), or the nearest name
+        // before the verb in the same phrase.
+        let mut attacker = None;
+        if noun {
+            let k = match p.checked_sub(1) {
+                Some(k) if has(&cw.weapons, toks[k].word) => k.checked_sub(1),
+                k => k,
+            };
+            if let Some(k) = k {
+                let t = &toks[k];
+                let premod =
+                    (head(t) && !t.possessor) || t.ent.is_some_and(|f| f.via == Via::Demonym);
+                if premod && t.ent.is_some_and(|f| f.kind == EntityType::Place) {
+                    target = target.or(Some(k));
+                } else if premod {
+                    attacker = Some(k);
+                }
+            }
+        } else {
+            attacker = (p.saturating_sub(6)..p)
+                .rev()
+                .take_while(|&k| !has(&cw.ends, toks[k].word) && !has(&cw.preps, toks[k].word))
+                .find(|&k| named(&toks[k]) && !toks[k].possessor);
+        }
+        if attacker.is_some() || target.is_some() {
+            out.push(Attack { attacker, target });
+        }
+    }
+    out
 }

@@ -18,6 +18,52 @@ use crate::tag::{Mention, fold};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
+/// An attack the document has reported: who attacked whom, for `Y=target` and
+/// `=attacker` (`claimed responsibility for the attack.`, `condemned the strikes`).
+#[derive(Debug, Clone, Copy)]
+struct Event {
+    attacker: Option<u32>,
+    target: Option<u32>,
+    /// Where it was named.
+    span: (usize, usize),
+    /// Its sentence's number.
+    sentence: usize,
+}
+
+/// How far back (in sentences) an event is still what `the attack` means.
+const EVENT_REACH: usize = 4;
+
+/// What the rules know of the document beyond the clause they read.
+#[derive(Debug, Default)]
+struct DocState {
+    /// The document's states, the one it is most about first (for `=host`).
+    hosts: Vec<u32>,
+    /// The attacks reported so far, in order.
+    events: Vec<Event>,
+    /// The number of the sentence being read.
+    sentence: usize,
+}
+
+impl DocState {
+    /// The attacker (or target) of the attack that `the attack` in the current sentence
+    /// means: the last one reported, in this sentence or a few before.
+    fn last_event(&self, target: bool) -> Option<(u32, (usize, usize))> {
+        let ev = self
+            .events
+            .iter()
+            .rev()
+            .take_while(|e| self.sentence - e.sentence <= EVENT_REACH)
+            .find(|e| {
+                if target {
+                    e.target.is_some()
+                } else {
+                    e.attacker.is_some()
+                }
+            })?;
+        Some((if target { ev.target } else { ev.attacker }?, ev.span))
+    }
+}
+
 /// Buffers reused from clause to clause, so that matching allocates little.
 #[derive(Debug, Default)]
 struct Buffers {
@@ -67,6 +113,9 @@ pub struct Linker {
     ignored: Vec<Vec<bool>>,
     /// The clause layer's words.
     clause: ClauseWords,
+    /// The first words of the `attacked` cues (sorted vocabulary ids), for the attacks a
+    /// sentence names.
+    attack_words: Vec<u32>,
 }
 
 impl Linker {
@@ -154,7 +203,16 @@ impl Linker {
             .collect();
         let known = Known::new(&vocab);
         let clause = ClauseWords::new(&vocab);
+        let mut attack_words: Vec<u32> = rules
+            .rules
+            .iter()
+            .filter(|r| r.relation == "attacked")
+            .flat_map(|r| r.cue_words().iter().copied())
+            .collect();
+        attack_words.sort_unstable();
+        attack_words.dedup();
         Linker {
+            attack_words,
             clause,
             known,
             by_anchor,
@@ -180,8 +238,11 @@ impl Linker {
             return true;
         }
         let e = &self.entities[f.entity as usize];
-        if a.unnamed.iter().any(|w| e.name_words.contains(w)) {
+        if a.unnamed.iter().any(|w| e.name_words.contains(w)) || (a.not_state && e.state) {
             return false;
+        }
+        if a.types.is_empty() && a.named.is_empty() && !a.anaphor && !a.demonym {
+            return true;
         }
         if a.types.is_empty() && a.named.is_empty() {
             // `X:anaphor` alone takes an anaphor, not a name.
@@ -233,7 +294,10 @@ impl Linker {
             let sj = sentence_starts.partition_point(|&s| s <= start);
             (si - sj <= 2 && !unknown_speaker(text, &spans, start, at)).then_some(entity)
         };
-        let hosts = self.hosts(&spans);
+        let mut doc = DocState {
+            hosts: self.hosts(&spans),
+            ..DocState::default()
+        };
         // An anaphoric noun stands for the last entity it fits named before it in its
         // sentence; failing that, for the first one it fits in the nearest of the two
         // sentences before (the subject of `Badr, the largest group in the PMF, ...`,
@@ -286,7 +350,9 @@ impl Linker {
         let mut out = Vec::new();
         let mut m = 0;
         let mut clause = 0;
-        for &(s, e) in sentences {
+        let mut last_named: Option<usize> = None;
+        for (n, &(s, e)) in sentences.iter().enumerate() {
+            doc.sentence = n;
             while m < spans.len() && spans[m].start < s {
                 m += 1;
             }
@@ -294,7 +360,11 @@ impl Linker {
             while k < spans.len() && spans[k].start < e {
                 k += 1;
             }
-            if k == m {
+            // A sentence that names nobody can still hold a relation through a reference
+            // (`It claimed the attack.`) while an entity was named a few sentences before.
+            if k > m {
+                last_named = Some(n);
+            } else if last_named.is_none_or(|l| n - l > EVENT_REACH) {
                 continue;
             }
             tokenize(text, (s, e), &spans[m..k], &cx, &mut toks, &mut folded);
@@ -302,23 +372,45 @@ impl Linker {
             clause::mark_obliques(&mut toks, &self.clause);
             clause::fill_speaker(&mut toks, &self.clause);
             seen.clear();
+            let before = out.len();
             if clause::split(text, &toks, &self.clause, &mut main, &mut subs) {
                 for view in std::iter::once(&main).chain(subs.iter()) {
                     clause += 1;
-                    self.match_clause(view, clause, (s, e), &hosts, &mut bufs, &mut seen, &mut out);
+                    self.match_clause(view, clause, (s, e), &doc, &mut bufs, &mut seen, &mut out);
                 }
             } else {
                 clause += 1;
-                self.match_clause(
-                    &toks,
-                    clause,
-                    (s, e),
-                    &hosts,
-                    &mut bufs,
-                    &mut seen,
-                    &mut out,
-                );
+                self.match_clause(&toks, clause, (s, e), &doc, &mut bufs, &mut seen, &mut out);
             }
+            // The attacks this sentence names, for `the attack` in the sentences after it.
+            let entity = |i: Option<usize>| i.and_then(|i| toks[i].ent).map(|f| f.entity);
+            let mut named: Vec<Event> = clause::attacks(&toks, &self.clause, &self.attack_words)
+                .into_iter()
+                .filter_map(|a| {
+                    let at = a.target.or(a.attacker)?;
+                    Some(Event {
+                        attacker: entity(a.attacker),
+                        target: entity(a.target),
+                        span: (toks[at].start, toks[at].end),
+                        sentence: n,
+                    })
+                })
+                .collect();
+            for f in out[before..].iter().filter(|f| f.relation == "attacked") {
+                let (Some(&a), Some(&t)) = (self.index.get(&f.source), self.index.get(&f.target))
+                else {
+                    continue;
+                };
+                named.retain(|ev| ev.target != Some(t) && ev.attacker != Some(a));
+                named.push(Event {
+                    attacker: Some(a),
+                    target: Some(t),
+                    span: f.target_span,
+                    sentence: n,
+                });
+            }
+            named.sort_by_key(|ev| ev.span);
+            doc.events.extend(named);
         }
         out
     }
@@ -331,7 +423,7 @@ impl Linker {
         toks: &[Token],
         n: usize,
         sentence: (usize, usize),
-        hosts: &[u32],
+        doc: &DocState,
         bufs: &mut Buffers,
         seen: &mut Vec<(&'r str, u32, u32)>,
         out: &mut Vec<Finding>,
@@ -420,7 +512,7 @@ impl Linker {
                     found.bound,
                     &toks[found.start..found.end],
                     sentence,
-                    hosts,
+                    doc,
                     seen,
                     out,
                 );
@@ -478,10 +570,11 @@ impl Linker {
         bound: &[Bound],
         matched: &[Token],
         sentence: (usize, usize),
-        hosts: &[u32],
+        doc: &DocState,
         seen: &mut Vec<(&'r str, u32, u32)>,
         out: &mut Vec<Finding>,
     ) {
+        let hosts = &doc.hosts;
         let whole = (
             matched.first().map_or(sentence.0, |t| t.start),
             matched.last().map_or(sentence.0, |t| t.end),
@@ -541,6 +634,11 @@ impl Linker {
                         if let Some(t) = named {
                             ys.push((p, (t.start, t.end)));
                         }
+                    }
+                }
+                (_, Implicit::Target | Implicit::Attacker) => {
+                    if let Some(found) = doc.last_event(how == Implicit::Target) {
+                        if side == Side::X { &mut xs } else { &mut ys }.push(found);
                     }
                 }
                 (Side::X, Implicit::Role | Implicit::Parent) => {}

@@ -130,7 +130,12 @@ impl RuleSet {
     pub fn builtin() -> RuleSet {
         let sources: Vec<(PathBuf, String)> = RULES_FILES
             .iter()
-            .map(|(name, text)| (PathBuf::from(format!("<built-in>/{name}")), text.to_string()))
+            .map(|(name, text)| {
+                (
+                    PathBuf::from(format!("<built-in>/{name}")),
+                    text.to_string(),
+                )
+            })
             .collect();
         RuleSet::compile(&sources).expect("the built-in rules compile (checked by a test)")
     }
@@ -145,7 +150,10 @@ impl RuleSet {
                 let text = std::fs::read_to_string(&own).map_err(|e| Error::io(&own, e))?;
                 sources.push((own, text));
             } else {
-                sources.push((PathBuf::from(format!("<built-in>/{name}")), builtin.to_string()));
+                sources.push((
+                    PathBuf::from(format!("<built-in>/{name}")),
+                    builtin.to_string(),
+                ));
             }
         }
         for path in extra {
@@ -390,7 +398,10 @@ impl RuleSet {
                 .unwrap_or_default();
             cue_ids.sort_unstable();
             cue_ids.dedup();
-            let frame = cue_words.contains_key(&id).then(|| id.rsplit('.').next()).flatten();
+            let frame = cue_words
+                .contains_key(&id)
+                .then(|| id.rsplit('.').next())
+                .flatten();
             let clausal = clausal.contains(&relation) || frame.is_some_and(|f| clausal.contains(f));
             compiled.push(Rule {
                 clausal,
@@ -483,11 +494,21 @@ mod tests {
 
     #[test]
     fn builtin_rules_compile() {
-        let r = RuleSet::compile(&[(PathBuf::from("relations.rules"), BUILTIN_RULES.to_string())]);
+        let sources: Vec<(PathBuf, String)> = RULES_FILES
+            .iter()
+            .map(|(name, text)| (PathBuf::from(name), text.to_string()))
+            .collect();
+        let r = RuleSet::compile(&sources);
         if let Err(e) = &r {
             panic!("{e}");
         }
-        assert!(r.unwrap().len() > 20);
+        let r = r.unwrap();
+        assert!(r.len() > 100);
+        assert!(
+            r.rules()
+                .iter()
+                .any(|r| r.id == "attacked.verb.passive" && r.is_frame())
+        );
     }
 
     #[test]

@@ -39,6 +39,8 @@ pub struct Accept {
     pub demonym: bool,
     /// Whether an anaphoric noun (`the city`) fills the slot with the entity it stands for.
     pub anaphor: bool,
+    /// Whether a state (a government with no parent body) is refused (`!state`).
+    pub not_state: bool,
 }
 
 impl Accept {
@@ -49,6 +51,7 @@ impl Accept {
             && self.unnamed.is_empty()
             && !self.anaphor
             && !self.demonym
+            && !self.not_state
     }
 }
 
@@ -62,6 +65,12 @@ pub enum Implicit {
     /// The source's `parent` body (not a state), when the match names it as a possessor
     /// (`the IRGC's Quds Force`).
     Parent,
+    /// The target of the last attack the document reported before (`claimed responsibility
+    /// for the attack.`).
+    Target,
+    /// The attacker of the last attack the document reported before (`condemned the
+    /// strikes`).
+    Attacker,
 }
 
 /// One element of a compiled pattern.
@@ -384,9 +393,11 @@ fn slot(a: &str, side: Side, env: &Env) -> Result<Node, String> {
             "role" => return Err("`=role` fills the target: write `Y=role`".into()),
             "parent" if side == Side::Y => Implicit::Parent,
             "parent" => return Err("`=parent` fills the target: write `Y=parent`".into()),
+            "target" => Implicit::Target,
+            "attacker" => Implicit::Attacker,
             other => {
                 return Err(format!(
-                    "unknown implicit filler `={other}`: expected `=host`, `=role` or `=parent`"
+                    "unknown implicit filler `={other}`: expected `=host`, `=role`, `=parent`, `=target` or `=attacker`"
                 ));
             }
         };
@@ -430,6 +441,8 @@ fn add_type(t: &str, env: &Env, accept: &mut Accept, depth: usize) -> Result<(),
             return Err(format!("bad name word `={word}`"));
         }
         accept.named.push(word.to_lowercase());
+    } else if t == "!state" {
+        accept.not_state = true;
     } else if t == "demonym" {
         accept.demonym = true;
     } else if t == "anaphor" {
@@ -448,7 +461,7 @@ fn add_type(t: &str, env: &Env, accept: &mut Accept, depth: usize) -> Result<(),
     } else {
         let types: Vec<&str> = EntityType::ALL.iter().map(|t| t.as_str()).collect();
         return Err(format!(
-            "unknown type `{t}`: expected {}, demonym, anaphor, =word, !=word or a declared class",
+            "unknown type `{t}`: expected {}, demonym, anaphor, !state, =word, !=word or a declared class",
             types.join(", ")
         ));
     }
@@ -636,7 +649,7 @@ mod tests {
         let e = compile("X Y=boss", &env(), &mut v).unwrap_err();
         assert_eq!(
             e,
-            "unknown implicit filler `=boss`: expected `=host`, `=role` or `=parent`"
+            "unknown implicit filler `=boss`: expected `=host`, `=role`, `=parent`, `=target` or `=attacker`"
         );
     }
 
@@ -722,7 +735,7 @@ mod tests {
         assert_eq!(err("X Y )"), "unbalanced `)`: no `(` opens it");
         assert_eq!(
             err("X ..x Y"),
-            "bad gap `..x`: expected `..N` with a number"
+            "bad gap `..x`: expected `..N` with a number, or `..N^family`"
         );
         let _ = &mut v;
     }
