@@ -21,9 +21,9 @@ pub fn to_jsonl(docs: &[Document], analyses: &[Analysis]) -> String {
             let line = json!({
                 "kind": "mention",
                 "doc": doc.id,
-                "start": m.start,
-                "end": m.end,
-                "text": &doc.text[m.start..m.end],
+                "start": m.span.start,
+                "end": m.span.end,
+                "text": m.span.of(&doc.text),
                 "entity": m.entity,
                 "type": m.kind.as_str(),
             });
@@ -50,9 +50,9 @@ pub fn to_jsonl(docs: &[Document], analyses: &[Analysis]) -> String {
                 "type": f.relation,
                 "source": f.source,
                 "target": f.target,
-                "sentence": [f.sentence.0, f.sentence.1],
-                "source_span": [f.source_span.0, f.source_span.1],
-                "target_span": [f.target_span.0, f.target_span.1],
+                "sentence": f.sentence,
+                "source_span": f.source_span,
+                "target_span": f.target_span,
                 "rule": f.rule,
             });
             out.push_str(&line.to_string());

@@ -1,6 +1,7 @@
 //! newsgraph: turns a corpus of news text into an entity-and-relation knowledge graph.
 //!
-//! The pipeline, one module per stage: [`corpus`] (documents, sentences) →
+//! The pipeline, one module per stage, each using only those before it: [`text`] (spans,
+//! folding, dates: the layer under every stage) → [`corpus`] (documents, sentences) →
 //! [`gazetteer`] (entities and aliases) → [`tag`] (mentions) → [`link`] (co-occurrence
 //! and typed relations) → [`graph`] (the model) → [`export`] (files). The library never
 //! prints and never exits; the `newsgraph` binary does.
@@ -14,5 +15,6 @@ pub mod graph;
 pub mod link;
 pub mod pipeline;
 pub mod tag;
+pub mod text;
 
 pub use error::{Diagnostic, Error, Result};

@@ -5,6 +5,7 @@ use crate::gazetteer::Gazetteer;
 use crate::graph::{DocInfo, Graph, GraphBuilder};
 use crate::link::{Finding, Linker, RuleSet, cooccurrences};
 use crate::tag::{Mention, Tagger};
+use crate::text::Span;
 use rayon::prelude::*;
 
 /// What the pipeline found in one document.
@@ -13,7 +14,7 @@ pub struct Analysis {
     /// The document's id and date.
     pub doc: DocInfo,
     /// Sentence byte ranges.
-    pub sentences: Vec<(usize, usize)>,
+    pub sentences: Vec<Span>,
     /// Entity mentions, sorted by position.
     pub mentions: Vec<Mention>,
     /// Co-occurrences and typed relations.

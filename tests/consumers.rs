@@ -16,6 +16,7 @@
 
 use newsgraph::gazetteer::EntityType;
 use newsgraph::graph::{DocInfo, Edge, Evidence, Graph, Node};
+use newsgraph::text::Span;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -233,9 +234,9 @@ fn edge(
         .enumerate()
         .map(|(i, d)| Evidence {
             doc: format!("d{}", i + 1),
-            sentence: [0, 10],
-            source_span: [0, 2],
-            target_span: [4, 6],
+            sentence: Span::new(0, 10),
+            source_span: Span::new(0, 2),
+            target_span: Span::new(4, 6),
             rule: None,
             date: d.map(str::to_string),
             text: "A sentence with \"quotes\" & <tags>\nand a break.".into(),

@@ -8,6 +8,7 @@ mod util;
 use newsgraph::corpus::Document;
 use newsgraph::gazetteer::load_dir;
 use newsgraph::pipeline::Pipeline;
+use newsgraph::text::Span;
 use util::root;
 
 const PIECES: &[&str] = &[
@@ -125,17 +126,17 @@ fn random_texts_never_panic_and_offsets_are_boundaries() {
         };
         let a = pipeline.analyze(&doc);
         let ok = |at: usize| at <= text.len() && text.is_char_boundary(at);
-        for &(s, e) in &a.sentences {
+        for &Span { start: s, end: e } in &a.sentences {
             assert!(s < e && ok(s) && ok(e), "sentence {s}..{e} in {text:?}");
         }
         for m in &a.mentions {
             assert!(
-                m.start < m.end && ok(m.start) && ok(m.end),
+                m.span.start < m.span.end && ok(m.span.start) && ok(m.span.end),
                 "mention {m:?} in {text:?}"
             );
         }
         for f in &a.findings {
-            for (s, e) in [f.sentence, f.source_span, f.target_span] {
+            for Span { start: s, end: e } in [f.sentence, f.source_span, f.target_span] {
                 assert!(s <= e && ok(s) && ok(e), "finding {f:?} in {text:?}");
             }
         }

@@ -28,7 +28,7 @@ fn tagging_table() {
         let got: Vec<String> = tagger
             .tag(sentence)
             .into_iter()
-            .map(|m| format!("{}={}", &sentence[m.start..m.end], m.entity))
+            .map(|m| format!("{}={}", m.span.of(sentence), m.entity))
             .collect();
         if got != want {
             failures.push(format!(

@@ -1,9 +1,9 @@
 //! Graph filter flags shared by every command that writes or shows a graph.
 
 use clap::Args;
-use newsgraph::corpus::parse_iso_date;
 use newsgraph::gazetteer::EntityType;
 use newsgraph::graph::Filter;
+use newsgraph::text::parse_iso_date;
 use newsgraph::{Error, Result};
 
 /// `--relation`, `--type`, `--min-weight`, `--since`, `--until`, `--no-cooccurrence`, `--top`.

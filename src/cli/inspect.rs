@@ -219,8 +219,8 @@ pub fn pad(s: &str, width: usize) -> String {
 /// The part of an evidence sentence that matters: from the first of the two mentions
 /// (with `…` in front when that is not the start of the sentence), on one line.
 pub fn snippet(ev: &Evidence) -> String {
-    let first = ev.source_span[0].min(ev.target_span[0]);
-    let offset = first.saturating_sub(ev.sentence[0]);
+    let first = ev.source_span.start.min(ev.target_span.start);
+    let offset = first.saturating_sub(ev.sentence.start);
     match ev.text.get(offset..) {
         Some(rest) if offset > 0 && !rest.is_empty() => format!("…{}", one_line(rest)),
         _ => one_line(&ev.text),

@@ -360,8 +360,8 @@ fn to_table(center: &Node, rows: &[Row], all_evidence: bool, style: Style) -> St
                     "    {}{}:{}-{}  {}\n",
                     style.dim(&ev.doc),
                     date,
-                    ev.sentence[0],
-                    ev.sentence[1],
+                    ev.sentence.start,
+                    ev.sentence.end,
                     one_line(&ev.text)
                 ));
             }

@@ -103,7 +103,7 @@ pub fn run(args: PathArgs) -> Result<i32> {
                     "        {} {}",
                     style.dim(&format!(
                         "[{}:{}-{}]",
-                        ev.doc, ev.sentence[0], ev.sentence[1]
+                        ev.doc, ev.sentence.start, ev.sentence.end
                     )),
                     one_line(&ev.text)
                 );

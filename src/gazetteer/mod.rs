@@ -5,10 +5,10 @@ mod parse;
 
 pub use parse::{load_dir, parse_str};
 
+use crate::text::Origin;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
-use std::path::PathBuf;
 
 /// The kind of an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -78,15 +78,6 @@ pub struct Role {
     pub from: Option<String>,
     /// End date, when the role has ended and the date is known.
     pub to: Option<String>,
-}
-
-/// Where an entity is defined, for error messages.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Origin {
-    /// The `.gaz` file.
-    pub path: PathBuf,
-    /// The line of its `[id]` header.
-    pub line: usize,
 }
 
 /// One entity of the gazetteer.

@@ -1,9 +1,9 @@
 //! Reading and checking `.gaz` files. Every problem in every file is collected and
 //! reported together as `path:line: message`.
 
-use super::{Entity, EntityType, Gazetteer, Origin, Role};
+use super::{Entity, EntityType, Gazetteer, Role};
 use crate::error::{Diagnostic, Error, Result};
-use crate::tag::fold_key;
+use crate::text::{Origin, fold_key};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -218,10 +218,7 @@ fn valid_partial_date(s: &str) -> bool {
         [y] => digits(y, 4),
         [y, m] => digits(y, 4) && digits(m, 2) && (1..=12).contains(&m.parse::<u32>().unwrap_or(0)),
         [y, m, d] => {
-            crate::corpus::parse_iso_date(s).is_some()
-                && digits(y, 4)
-                && digits(m, 2)
-                && digits(d, 2)
+            crate::text::parse_iso_date(s).is_some() && digits(y, 4) && digits(m, 2) && digits(d, 2)
         }
         _ => false,
     }

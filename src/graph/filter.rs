@@ -124,6 +124,7 @@ impl Filter {
 mod tests {
     use super::*;
     use crate::graph::{DocInfo, Evidence};
+    use crate::text::Span;
 
     fn node(id: &str, kind: EntityType) -> Node {
         Node {
@@ -138,9 +139,9 @@ mod tests {
             .enumerate()
             .map(|(i, d)| Evidence {
                 doc: format!("d{i}"),
-                sentence: [0, 1],
-                source_span: [0, 1],
-                target_span: [0, 1],
+                sentence: Span::new(0, 1),
+                source_span: Span::new(0, 1),
+                target_span: Span::new(0, 1),
                 rule: None,
                 date: Some(d.to_string()),
                 text: String::new(),

@@ -256,6 +256,7 @@ mod tests {
     use super::*;
     use crate::export::to_graphml;
     use crate::graph::{DocInfo, Evidence};
+    use crate::text::Span;
 
     fn sample() -> Graph {
         let node = |id: &str, label: &str, kind, mentions| Node {
@@ -271,9 +272,9 @@ mod tests {
         };
         let ev = Evidence {
             doc: "d.txt".into(),
-            sentence: [0, 5],
-            source_span: [0, 1],
-            target_span: [2, 3],
+            sentence: Span::new(0, 5),
+            source_span: Span::new(0, 1),
+            target_span: Span::new(2, 3),
             rule: None,
             date: None,
             text: "x".into(),

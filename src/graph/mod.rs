@@ -21,6 +21,7 @@ pub use lookup::{Candidate, Resolution, resolve};
 pub use stats::{Centrality, PAGERANK_DAMPING, PAGERANK_ITERATIONS};
 
 use crate::gazetteer::EntityType;
+use crate::text::Span;
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -86,11 +87,11 @@ pub struct Evidence {
     /// Document id.
     pub doc: String,
     /// Byte range of the sentence in the document.
-    pub sentence: [usize; 2],
+    pub sentence: Span,
     /// Byte range of the source entity's mention.
-    pub source_span: [usize; 2],
+    pub source_span: Span,
     /// Byte range of the target entity's mention.
-    pub target_span: [usize; 2],
+    pub target_span: Span,
     /// Id of the rule that produced it (none for co-occurrence).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
@@ -145,7 +146,7 @@ impl Edge {
 
     /// Number of distinct (document, sentence) pairs among the evidence.
     pub fn sentence_count(&self) -> u64 {
-        let sentences: std::collections::BTreeSet<(&str, [usize; 2])> = self
+        let sentences: std::collections::BTreeSet<(&str, Span)> = self
             .evidence
             .iter()
             .map(|e| (e.doc.as_str(), e.sentence))

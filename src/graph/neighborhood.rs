@@ -251,6 +251,7 @@ impl Graph {
 mod tests {
     use super::*;
     use crate::graph::Evidence;
+    use crate::text::Span;
 
     fn node(id: &str, kind: EntityType) -> Node {
         Node {
@@ -268,9 +269,9 @@ mod tests {
             weight: 1,
             evidence: vec![Evidence {
                 doc: "d".into(),
-                sentence: [0, 1],
-                source_span: [0, 1],
-                target_span: [0, 1],
+                sentence: Span::new(0, 1),
+                source_span: Span::new(0, 1),
+                target_span: Span::new(0, 1),
                 rule: None,
                 date: None,
                 text: "x".into(),

@@ -6,23 +6,19 @@
 //! text) and then chosen leftmost-longest. Capitals named as actors (`Washington said`)
 //! are resolved to the state they stand for (see `gazetteer/README.md`, *Metonyms*).
 
-mod fold;
 mod organs;
 mod variants;
 
-pub use fold::{Folded, fold, fold_key};
-
 use crate::gazetteer::{EntityType, Gazetteer};
+use crate::text::{Folded, Span, fold};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::BTreeMap;
 
 /// One mention of an entity in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
-    /// Byte offset of the first byte in the original text.
-    pub start: usize,
-    /// Byte offset just past the mention.
-    pub end: usize,
+    /// Its bytes in the original text.
+    pub span: Span,
     /// Id of the entity it resolves to.
     pub entity: String,
     /// Type of that entity.
@@ -150,7 +146,7 @@ impl Tagger {
                 continue;
             }
             let pattern = &self.patterns[m.pattern().as_usize()];
-            let (os, oe) = folded.original(s, e);
+            let Span { start: os, end: oe } = folded.original(s, e);
             if pattern.case_sensitive && text[os..oe].chars().any(char::is_lowercase) {
                 continue;
             }
@@ -222,11 +218,9 @@ impl Tagger {
 
     /// Adds the mention of `entity` at the folded range `s..e`.
     fn push(&self, folded: &Folded, mentions: &mut Vec<Mention>, s: usize, e: usize, entity: u32) {
-        let (os, oe) = folded.original(s, e);
         let target = &self.targets[entity as usize];
         mentions.push(Mention {
-            start: os,
-            end: oe,
+            span: folded.original(s, e),
             entity: target.id.clone(),
             kind: target.kind,
         });
@@ -277,9 +271,9 @@ impl Tagger {
         // Dateline: `BAGHDAD — ...`, `ERBIL, Kurdistan Region — ...`, `BAGHDAD/ANKARA
         // (Reuters) -`: a capitalised place at the start of a line, after other ones.
         let line_start = before.rfind('\n').map_or(0, |p| p + 1);
-        let (os, oe) = folded.original(s, e);
+        let Span { start: os, end: oe } = folded.original(s, e);
         let line_os = if line_start < s {
-            folded.original(line_start, line_start + 1).0
+            folded.original(line_start, line_start + 1).start
         } else {
             os
         };
@@ -645,7 +639,7 @@ name = al-Salam
         tagger()
             .tag(text)
             .into_iter()
-            .map(|m| (text[m.start..m.end].to_string(), m.entity))
+            .map(|m| (m.span.of(text).to_string(), m.entity))
             .collect()
     }
 
@@ -800,7 +794,7 @@ name = al-Salam
         let ids = |text: &str| {
             t.tag(text)
                 .into_iter()
-                .map(|m| text[m.start..m.end].to_string())
+                .map(|m| m.span.of(text).to_string())
                 .collect::<Vec<_>>()
         };
         assert_eq!(ids("Photo: Haidar Hamadani/AFP"), Vec::<String>::new());
@@ -827,7 +821,7 @@ name = al-Salam
         let got: Vec<String> = t
             .tag(text)
             .into_iter()
-            .map(|m| format!("{}={}", &text[m.start..m.end], m.entity))
+            .map(|m| format!("{}={}", m.span.of(text), m.entity))
             .collect();
         assert_eq!(
             got,
@@ -852,7 +846,7 @@ name = al-Salam
         let ids = |text: &str| {
             t.tag(text)
                 .into_iter()
-                .map(|m| format!("{}={}", &text[m.start..m.end], m.entity))
+                .map(|m| format!("{}={}", m.span.of(text), m.entity))
                 .collect::<Vec<_>>()
         };
         assert_eq!(
@@ -874,8 +868,8 @@ name = al-Salam
     fn offsets_are_bytes_of_the_original_text() {
         let text = "“Kata’ib Hezbollah” — in Baghdad";
         let m = tagger().tag(text);
-        assert_eq!(&text[m[0].start..m[0].end], "Kata’ib Hezbollah");
-        assert_eq!(&text[m[1].start..m[1].end], "Baghdad");
+        assert_eq!(m[0].span.of(text), "Kata’ib Hezbollah");
+        assert_eq!(m[1].span.of(text), "Baghdad");
     }
 
     #[test]

@@ -10,6 +10,7 @@
 
 use newsgraph::gazetteer::EntityType;
 use newsgraph::graph::{DocInfo, Edge, Evidence, Filter, Graph, Node, Resolution, resolve};
+use newsgraph::text::Span;
 use std::collections::BTreeMap;
 use std::time::Instant;
 
@@ -90,9 +91,9 @@ fn generate(nodes: usize, edges: usize, evidence: usize) -> Graph {
             evidence: std::iter::repeat_n(
                 Evidence {
                     doc: doc.id.clone(),
-                    sentence: [at, at + text.len()],
-                    source_span: [at, at + 13],
-                    target_span: [at + 18, at + 31],
+                    sentence: Span::new(at, at + text.len()),
+                    source_span: Span::new(at, at + 13),
+                    target_span: Span::new(at + 18, at + 31),
                     rule: (relation != "co_occurs").then(|| format!("{relation}-1")),
                     date: doc.date.clone(),
                     text,

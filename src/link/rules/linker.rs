@@ -13,7 +13,8 @@ use super::vocab::{Fnv, Vocab};
 use super::{RuleSet, negation};
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::link::Finding;
-use crate::tag::{Mention, fold};
+use crate::tag::Mention;
+use crate::text::{self, fold};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -179,8 +180,8 @@ impl Linker {
             .filter_map(|m| {
                 let &entity = self.index.get(&m.entity)?;
                 Some(Span {
-                    start: m.start,
-                    end: m.end,
+                    start: m.span.start,
+                    end: m.span.end,
                     entity,
                     kind: m.kind,
                 })
@@ -189,12 +190,7 @@ impl Linker {
     }
 
     /// The typed relations of one document, given its sentences and mentions (sorted).
-    pub fn link(
-        &self,
-        text: &str,
-        sentences: &[(usize, usize)],
-        mentions: &[Mention],
-    ) -> Vec<Finding> {
+    pub fn link(&self, text: &str, sentences: &[text::Span], mentions: &[Mention]) -> Vec<Finding> {
         let spans = self.spans(mentions);
         if spans.is_empty() {
             return Vec::new();
@@ -204,7 +200,7 @@ impl Linker {
             .filter(|s| s.kind == EntityType::Person)
             .map(|s| (s.start, s.entity))
             .collect();
-        let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.0).collect();
+        let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.start).collect();
         // A pronoun stands for the last person named in its sentence or the two before,
         // unless a name the gazetteer lacks comes between (`Friends of Hashimi said he`).
         let person_before = |at: usize| {
@@ -275,7 +271,7 @@ impl Linker {
         let mut folded = String::new();
         let mut out = Vec::new();
         let mut m = 0;
-        for (n, &(s, e)) in sentences.iter().enumerate() {
+        for (n, &text::Span { start: s, end: e }) in sentences.iter().enumerate() {
             while m < spans.len() && spans[m].start < s {
                 m += 1;
             }
@@ -508,9 +504,9 @@ impl Linker {
                     source: self.entities[a as usize].id.clone(),
                     target: self.entities[b as usize].id.clone(),
                     directed,
-                    sentence,
-                    source_span: aspan,
-                    target_span: bspan,
+                    sentence: sentence.into(),
+                    source_span: aspan.into(),
+                    target_span: bspan.into(),
                     rule: Some(rule.id.clone()),
                 });
             }

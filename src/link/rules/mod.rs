@@ -317,7 +317,7 @@ fn fold_rule_word(w: &str) -> String {
     if w == "'s" || w == "n't" {
         return if w == "n't" { "not".into() } else { w.into() };
     }
-    crate::tag::fold(w)
+    crate::text::fold(w)
         .text
         .chars()
         .filter(|c| *c != '\'')

@@ -6,6 +6,7 @@
 //! possessive `'s`. Every folded byte remembers the original character it came from, so
 //! a match in folded text maps back to exact byte offsets of the original.
 
+use super::Span;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -20,8 +21,8 @@ pub struct Folded {
 
 impl Folded {
     /// The original byte range of the folded byte range `start..end` (`start < end`).
-    pub fn original(&self, start: usize, end: usize) -> (usize, usize) {
-        (self.starts[start] as usize, self.ends[end - 1] as usize)
+    pub fn original(&self, start: usize, end: usize) -> Span {
+        Span::new(self.starts[start] as usize, self.ends[end - 1] as usize)
     }
 }
 
@@ -147,10 +148,10 @@ mod tests {
         let text = "Le Kata’ib — Ḥizb";
         let f = fold(text);
         let at = f.text.find("kataib").unwrap();
-        let (s, e) = f.original(at, at + "kataib".len());
+        let Span { start: s, end: e } = f.original(at, at + "kataib".len());
         assert_eq!(&text[s..e], "Kata’ib");
         let at = f.text.find("hizb").unwrap();
-        let (s, e) = f.original(at, at + 4);
+        let Span { start: s, end: e } = f.original(at, at + 4);
         assert_eq!(&text[s..e], "Ḥizb");
     }
 
