@@ -342,7 +342,7 @@ fn escaping_graph(directed_only: bool) -> Graph {
 
 fn write_all(graph: &Graph, dir: &Path) {
     for f in FILES {
-        newsgraph::export::write_graph(graph, &dir.join(f)).unwrap();
+        newsgraph::formats::write_graph(graph, &dir.join(f)).unwrap();
     }
 }
 

@@ -400,7 +400,7 @@ fn union_graph_as_graphml_passes_the_schema_check() {
     );
 }
 
-/// Needs the exporters writing `Node::attrs`/`Edge::attrs` (being added in src/export):
+/// Needs the exporters writing `Node::attrs`/`Edge::attrs` (being added in src/formats):
 /// run with `cargo test -- --ignored` once they do, then drop the `ignore`.
 #[test]
 fn union_graph_files_mark_every_node_and_edge_with_its_change() {

@@ -102,6 +102,16 @@ run err.bad-graph show bad.json iran
 run err.bad-graph-diff diff bad.json data-graph/graph.json
 run err.neighbors-format neighbors data-graph/graph.json iran --format xml
 
+# Reading a graph by its content, whatever its name (GraphML as g.xml); graph formats
+# on standard output.
+cp "$work/data-graph/graph.graphml" "$work/g.xml"
+run read.show-xml show g.xml "kataib hezbollah"
+run read.diff-xml diff data-graph/graph.graphml g.xml
+for f in gexf nodelink; do
+  run "read.neighbors.$f" neighbors data-graph/graph.json "kataib hezbollah" --format "$f"
+  run "read.diff.$f" diff data-graph/half.json data-graph/graph.json --format "$f"
+done
+
 # Help texts.
 run help --help
 for c in build extract diff neighbors show path stats; do

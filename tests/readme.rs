@@ -3,6 +3,7 @@
 
 mod util;
 
+use newsgraph::formats::{FORMATS, Format};
 use util::{copy_dir, newsgraph, root};
 
 #[test]
@@ -49,4 +50,45 @@ fn readme_tour_shows_what_build_prints() {
         shown,
         "the README tour is out of date: regenerate its outputs with the release binary"
     );
+}
+
+/// The README's row for `command` in the table of commands.
+fn command_row(readme: &str, command: &str) -> String {
+    let start = format!("| `newsgraph {command} ");
+    readme
+        .lines()
+        .find(|l| l.starts_with(&start))
+        .unwrap_or_else(|| panic!("no README row for {command}"))
+        .to_string()
+}
+
+#[test]
+fn readme_lists_the_formats_of_the_format_table() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let build = command_row(&readme, "build");
+    let listed: Vec<&str> = build
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|w| w.starts_with('.') && w.len() > 1)
+        .collect();
+    let table: Vec<&str> = FORMATS
+        .iter()
+        .flat_map(|f| f.extensions.iter().copied())
+        .collect();
+    assert_eq!(listed, table, "README build row: {build}");
+    for (command, own) in [("neighbors", "table|json"), ("diff", "text|json")] {
+        let row = command_row(&readme, command);
+        let mut values = vec![own.to_string()];
+        values.extend(
+            Format::text_formats()
+                .filter(|f| f.name != "json")
+                .map(|f| f.name.to_string()),
+        );
+        let expected = format!("[--format {}]", values.join("|").replace('|', "\\|"));
+        assert!(
+            row.contains(&expected),
+            "README {command} row should hold {expected}: {row}"
+        );
+    }
 }

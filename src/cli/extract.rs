@@ -3,8 +3,7 @@
 use super::{InputArgs, RulesArgs, report_skipped};
 use clap::Args;
 use newsgraph::Result;
-use newsgraph::export::write_atomic;
-use newsgraph::extract::to_jsonl;
+use newsgraph::formats::{to_jsonl, write_atomic};
 use newsgraph::pipeline::Pipeline;
 use std::io::Write;
 use std::path::PathBuf;

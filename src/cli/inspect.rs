@@ -3,9 +3,10 @@
 //! entity, terminal styling and writing to standard output.
 
 use clap::Args;
+use newsgraph::formats::read_graph;
 use newsgraph::gazetteer::{Gazetteer, load_dir};
 use newsgraph::graph::{Candidate, Edge, Evidence, Graph, Resolution, resolve};
-use newsgraph::{Diagnostic, Error, Result};
+use newsgraph::{Error, Result};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -34,7 +35,7 @@ impl GraphArgs {
     /// Reads the graph file and the gazetteer. An explicit `-g` must load; the default
     /// `gazetteer/` is used only when it exists and loads (otherwise a warning is printed).
     pub fn load(&self) -> Result<Loaded> {
-        let graph = read_graph(&self.graph)?;
+        let (graph, _) = read_graph(&self.graph)?;
         let gazetteer = match &self.gazetteer {
             Some(dir) => Some(load_dir(dir)?),
             None => {
@@ -72,27 +73,6 @@ fn has_gaz_files(dir: &Path) -> bool {
                 .any(|e| e.path().extension().is_some_and(|x| x == "gaz"))
         })
         .unwrap_or(false)
-}
-
-/// Reads a graph file: `graph.json`, or GraphML (by extension `.graphml`; it carries no
-/// evidence, aliases or documents).
-pub fn read_graph(path: &Path) -> Result<Graph> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let text = std::str::from_utf8(&bytes).map_err(|_| {
-        Error::invalid(Diagnostic::file(
-            path,
-            "not UTF-8 text; expected a graph.json written by 'newsgraph build'",
-        ))
-    })?;
-    let graphml = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("graphml"));
-    if graphml {
-        Graph::from_graphml(path, text)
-    } else {
-        Graph::from_json(path, text)
-    }
 }
 
 fn describe(c: &Candidate) -> String {

@@ -17,8 +17,10 @@ mod stats;
 pub use filter::FilterArgs;
 pub use rules::RulesArgs;
 
+use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap::{Args, Parser, Subcommand};
 use newsgraph::corpus::{Corpus, read_corpus};
+use newsgraph::formats::Format;
 use newsgraph::gazetteer::{Gazetteer, load_dir};
 use newsgraph::{Error, Result};
 use std::path::PathBuf;
@@ -77,6 +79,32 @@ impl InputArgs {
         let corpus = read_corpus(&corpus_paths)?;
         Ok((gazetteer, corpus))
     }
+}
+
+/// The `--format` values of a command that prints a graph: its own formats (name, help),
+/// then every format of the table written as one text file whose name is not taken,
+/// described by `about`.
+pub fn format_values(
+    own: &[(&'static str, &'static str)],
+    about: impl Fn(&Format) -> String,
+) -> PossibleValuesParser {
+    let mut values: Vec<PossibleValue> = own
+        .iter()
+        .map(|&(name, help)| PossibleValue::new(name).help(help))
+        .collect();
+    for f in Format::text_formats() {
+        if !own.iter().any(|(name, _)| *name == f.name) {
+            values.push(PossibleValue::new(f.name).help(about(f)));
+        }
+    }
+    PossibleValuesParser::new(values)
+}
+
+/// The graph in the text format named `name` (one of [`format_values`]).
+pub fn graph_text(name: &str, graph: &newsgraph::graph::Graph) -> Result<String> {
+    Format::named(name)?
+        .to_text(graph)
+        .ok_or_else(|| Error::Usage(format!("--format {name} does not write text")))
 }
 
 /// Prints the documents that were skipped; returns the exit code they call for.

@@ -34,29 +34,30 @@
 //! (an undirected relation such as `co_occurs`). `weight` is the number of supporting
 //! sentences. `evidence` holds the first supporting sentence, or all of them with
 //! `--evidence`; `date` and `rule` are left out when unknown; offsets are byte ranges in
-//! the document. `--format dot` and `--format graphml` write the neighbourhood subgraph
-//! (every edge between two shown entities) as `build` would.
+//! the document. The other formats (`dot`, `graphml`, `gexf`, `nodelink`: the graph
+//! formats of [`newsgraph::formats::FORMATS`] written as one text file) write the
+//! neighbourhood subgraph (every edge between two shown entities) as `build` would.
 
 use super::FilterArgs;
 use super::inspect::{GraphArgs, Style, emit, one_line, pad, snippet, truncate, width};
-use clap::{Args, ValueEnum};
+use clap::Args;
 use newsgraph::Result;
 use newsgraph::graph::{Edge, Evidence, Graph, Node};
 use newsgraph::link::CO_OCCURS;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// How `neighbors` prints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    /// An aligned table for people
-    Table,
-    /// JSON: {center, depth, neighbors: [{id, label, type, distance, via, relation, direction, weight, evidence}]}
-    Json,
-    /// The neighbourhood as Graphviz DOT
-    Dot,
-    /// The neighbourhood as GraphML
-    Graphml,
+/// The formats of `neighbors` itself; the graph formats of the table follow.
+const OWN_FORMATS: &[(&str, &str)] = &[
+    ("table", "An aligned table for people"),
+    (
+        "json",
+        "JSON: {center, depth, neighbors: [{id, label, type, distance, via, relation, direction, weight, evidence}]}",
+    ),
+];
+
+fn formats() -> clap::builder::PossibleValuesParser {
+    super::format_values(OWN_FORMATS, |f| format!("The neighbourhood as {}", f.about))
 }
 
 /// Arguments of `neighbors`.
@@ -76,8 +77,8 @@ pub struct NeighborsArgs {
     #[arg(long)]
     evidence: bool,
     /// Output format
-    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
-    format: OutputFormat,
+    #[arg(long, value_parser = formats(), default_value = "table")]
+    format: String,
 }
 
 /// Direction of an edge seen from the entity a row hangs from.
@@ -379,21 +380,20 @@ pub fn run(args: NeighborsArgs) -> Result<i32> {
     let center_node = ego
         .node(&center)
         .expect("the centre is in its neighbourhood");
-    let text = match args.format {
-        OutputFormat::Table => to_table(
+    let text = match args.format.as_str() {
+        "table" => to_table(
             center_node,
             &rows(&ego, &center, &dist),
             args.evidence,
             Style::stdout(),
         ),
-        OutputFormat::Json => to_json(
+        "json" => to_json(
             center_node,
             args.depth,
             &rows(&ego, &center, &dist),
             args.evidence,
         ),
-        OutputFormat::Dot => newsgraph::export::to_dot(&ego),
-        OutputFormat::Graphml => newsgraph::export::to_graphml(&ego),
+        graph_format => super::graph_text(graph_format, &ego)?,
     };
     emit(&text)?;
     Ok(0)

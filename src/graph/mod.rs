@@ -2,21 +2,19 @@
 //!
 //! Nodes are keyed by entity id, edges by (source, target, relation). The graph is built
 //! in sorted order, so node and edge order (and every file written from it) depends only
-//! on the input. `graph.json` ([`Graph::to_json`], [`Graph::from_json`]) is the lossless
-//! form that the inspection and diff commands read back.
+//! on the input. `graph.json` ([`Graph::to_json`], [`Graph::from_json`], in
+//! [`crate::formats::json`]) is the lossless form that the inspection and diff commands
+//! read back.
 
 mod build;
 pub mod diff;
 mod filter;
-mod graphml;
-mod json;
 mod lookup;
 mod neighborhood;
 mod stats;
 
 pub use build::GraphBuilder;
 pub use filter::Filter;
-pub use json::FORMAT_VERSION;
 pub use lookup::{Candidate, Resolution, resolve};
 pub use stats::{Centrality, PAGERANK_DAMPING, PAGERANK_ITERATIONS};
 

@@ -127,7 +127,7 @@ fn main() {
     let per_edge = args.get(2).copied().unwrap_or(1);
     let big = generate(n_nodes, n_edges, per_edge);
     let text = big.to_json();
-    newsgraph::export::write_atomic(&path, text.as_bytes()).expect("write graph.json");
+    newsgraph::formats::write_atomic(&path, text.as_bytes()).expect("write graph.json");
     println!(
         "generated {} nodes, {} edges, {:.1} MB graph.json in {:.0} ms",
         big.node_count(),

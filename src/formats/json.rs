@@ -15,8 +15,8 @@
 //! Nodes are sorted by id, edges by (source, target, relation), evidence by document and
 //! position.
 
-use super::{DocInfo, Edge, Graph, Node};
 use crate::error::{Diagnostic, Error, Result};
+use crate::graph::{DocInfo, Edge, Graph, Node};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -84,6 +84,11 @@ impl Graph {
         }
         Ok(Graph::from_parts(file.nodes, file.edges, file.documents))
     }
+}
+
+/// True when `text` looks like JSON (its first non-blank character opens an object).
+pub fn sniff(text: &str) -> bool {
+    text.trim_start().starts_with('{')
 }
 
 /// The fast path for files in the layout [`Graph::to_json`] writes: every document, node
