@@ -10,6 +10,7 @@
 //! | `graphml` | `.graphml` | the file | yes, without evidence | [`graphml`] |
 //! | `gexf` (GEXF 1.3, Gephi) | `.gexf` | the file | no | [`gexf`] |
 //! | `dot` (Graphviz) | `.dot`, `.gv` | the file | no | [`dot`] |
+//! | `tsv` (edge list) | `.tsv` | the file | no | [`tsv`] |
 //! | `csv` (two tables) | `.csv` | `nodes.csv` and `edges.csv` in the file's folder | no | [`csv`] |
 //! | `svg`, `png` (pictures, rendered by Graphviz's `dot`) | `.svg`, `.png` | the file | no | [`render`] |
 //!
@@ -26,6 +27,7 @@ pub mod jsonl;
 pub mod nodelink;
 pub mod render;
 pub mod style;
+pub mod tsv;
 
 pub use csv::{edges_csv, nodes_csv};
 pub use dot::to_dot;
@@ -140,6 +142,15 @@ pub static FORMATS: &[Format] = &[
         about: "Graphviz DOT",
         note: None,
         writer: Writer::Text(to_dot),
+        reader: None,
+    },
+    Format {
+        name: "tsv",
+        aliases: &[],
+        extensions: &[".tsv"],
+        about: "a TSV edge list",
+        note: Some("edge list"),
+        writer: Writer::Text(tsv::to_tsv),
         reader: None,
     },
     Format {
@@ -448,7 +459,7 @@ mod tests {
             .to_string();
         assert_eq!(
             err,
-            "g.xlsx: unknown output format; use a file name ending in .json, .nodelink.json, .graphml, .gexf, .dot, .gv, .csv, .svg or .png"
+            "g.xlsx: unknown output format; use a file name ending in .json, .nodelink.json, .graphml, .gexf, .dot, .gv, .tsv, .csv, .svg or .png"
         );
     }
 
@@ -462,7 +473,7 @@ mod tests {
         let err = Format::named("xls").unwrap_err().to_string();
         assert_eq!(
             err,
-            "unknown format 'xls'; use one of json, nodelink, graphml, gexf, dot, csv, svg, png"
+            "unknown format 'xls'; use one of json, nodelink, graphml, gexf, dot, tsv, csv, svg, png"
         );
     }
 
@@ -471,7 +482,7 @@ mod tests {
         assert_eq!(
             Format::extensions_help(),
             ".json (graph.json), .nodelink.json (networkx), .graphml, .gexf, .dot/.gv, \
-             .csv (writes nodes.csv and edges.csv in its folder), .svg/.png (rendered by \
+             .tsv (edge list), .csv (writes nodes.csv and edges.csv in its folder), .svg/.png (rendered by \
              Graphviz's dot)"
         );
     }
