@@ -96,7 +96,8 @@ pub struct DiffArgs {
     /// The newer graph
     #[arg(value_name = "NEW")]
     new: PathBuf,
-    /// Output format
+    /// Output format (a union graph has a `change` attribute on every node and edge, and
+    /// colours by it, in the formats that write attributes and colours)
     #[arg(long, value_parser = formats(), default_value = "text")]
     format: String,
     /// Ignore weight (and mention count) changes smaller than N

@@ -15,7 +15,8 @@
 //!
 //! Output `-o DIR/anything.csv` writes the pair `DIR/nodes.csv` and `DIR/edges.csv`.
 
-use super::style::{edge_attr_names, extra_columns, hex, node_attr_names, node_color, node_size};
+use super::record::Records;
+use super::style::extra_columns;
 use crate::graph::Graph;
 
 const NODE_HEADER: &[&str] = &[
@@ -108,7 +109,8 @@ fn renamed_extras(names: Vec<String>, reserved: &[&str]) -> Vec<(String, String)
 
 /// The nodes table.
 pub fn nodes_csv(graph: &Graph) -> String {
-    let extras = renamed_extras(node_attr_names(graph), NODE_RESERVED);
+    let records = Records::of(graph);
+    let extras = renamed_extras(records.node_attrs, NODE_RESERVED);
     let mut s = String::new();
     let header: Vec<String> = NODE_HEADER
         .iter()
@@ -116,17 +118,17 @@ pub fn nodes_csv(graph: &Graph) -> String {
         .chain(extras.iter().map(|e| e.0.clone()))
         .collect();
     row(&mut s, &header);
-    for n in graph.nodes() {
+    for n in &records.nodes {
         let mut f = vec![
-            n.id.clone(),
-            n.label.clone(),
-            n.kind.as_str().to_string(),
+            n.id.to_string(),
+            n.label.to_string(),
+            n.kind.to_string(),
             n.mentions.to_string(),
-            n.documents.len().to_string(),
-            n.first_seen.clone().unwrap_or_default(),
-            n.last_seen.clone().unwrap_or_default(),
-            hex(node_color(n)),
-            format!("{:?}", node_size(n.mentions)),
+            n.documents.to_string(),
+            n.first_seen.unwrap_or_default().to_string(),
+            n.last_seen.unwrap_or_default().to_string(),
+            n.color_hex.clone(),
+            format!("{:?}", n.size),
         ];
         f.extend(
             extras
@@ -140,7 +142,8 @@ pub fn nodes_csv(graph: &Graph) -> String {
 
 /// The edges table.
 pub fn edges_csv(graph: &Graph) -> String {
-    let extras = renamed_extras(edge_attr_names(graph), EDGE_RESERVED);
+    let records = Records::of(graph);
+    let extras = renamed_extras(records.edge_attrs, EDGE_RESERVED);
     let mut s = String::new();
     let header: Vec<String> = EDGE_HEADER
         .iter()
@@ -148,18 +151,18 @@ pub fn edges_csv(graph: &Graph) -> String {
         .chain(extras.iter().map(|e| e.0.clone()))
         .collect();
     row(&mut s, &header);
-    for (i, e) in graph.edges().enumerate() {
+    for e in &records.edges {
         let mut f = vec![
-            format!("e{i}"),
-            e.source.clone(),
-            e.target.clone(),
+            e.id.clone(),
+            e.source.to_string(),
+            e.target.to_string(),
             if e.directed { "Directed" } else { "Undirected" }.to_string(),
-            e.relation.clone(),
+            e.relation.to_string(),
             e.weight.to_string(),
-            e.relation.clone(),
-            e.evidence.len().to_string(),
-            e.first_date().unwrap_or_default().to_string(),
-            e.last_date().unwrap_or_default().to_string(),
+            e.relation.to_string(),
+            e.evidence.to_string(),
+            e.first_date.unwrap_or_default().to_string(),
+            e.last_date.unwrap_or_default().to_string(),
         ];
         f.extend(
             extras

@@ -18,10 +18,8 @@
 //! `style`, ...) gets the prefix `attr_`, except `color` with a `#rrggbb` value, which
 //! colours the node's border or the edge's line.
 
-use super::style::{
-    edge_attr_names, edge_width, extra_columns, hex, node_attr_names, node_color, parse_hex_color,
-    shape_of,
-};
+use super::record::Records;
+use super::style::{extra_columns, parse_hex_color};
 use crate::graph::Graph;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -102,29 +100,30 @@ fn extras(out: &mut String, cols: &[(String, String)], attrs: &BTreeMap<String, 
 
 /// The graph as DOT.
 pub fn to_dot(graph: &Graph) -> String {
-    let node_extras = extra_columns(node_attr_names(graph), RESERVED);
-    let edge_extras = extra_columns(edge_attr_names(graph), RESERVED);
+    let records = Records::of(graph);
+    let node_extras = extra_columns(records.node_attrs, RESERVED);
+    let edge_extras = extra_columns(records.edge_attrs, RESERVED);
     let mut s = String::new();
     s.push_str("digraph newsgraph {\n");
     s.push_str("  graph [overlap=false, splines=true];\n");
     s.push_str("  node [style=filled, fontname=\"Helvetica\"];\n");
     s.push_str("  edge [fontname=\"Helvetica\", fontsize=10];\n");
-    for n in graph.nodes() {
+    for n in &records.nodes {
         let _ = write!(
             s,
             "  {} [label={}, shape={}, fillcolor=\"{}\", type={}, mentions={}, documents={}",
-            dot_quote(&n.id),
-            dot_quote(&n.label),
-            shape_of(n.kind),
-            hex(node_color(n)),
-            dot_quote(n.kind.as_str()),
+            dot_quote(n.id),
+            dot_quote(n.label),
+            n.shape,
+            n.color_hex,
+            dot_quote(n.kind),
             n.mentions,
-            n.documents.len()
+            n.documents
         );
-        extras(&mut s, &node_extras, &n.attrs);
+        extras(&mut s, &node_extras, n.attrs);
         s.push_str("];\n");
     }
-    for e in graph.edges() {
+    for e in &records.edges {
         let style = if e.directed {
             ""
         } else {
@@ -133,14 +132,14 @@ pub fn to_dot(graph: &Graph) -> String {
         let _ = write!(
             s,
             "  {} -> {} [label={}, relation={}, weight={}, penwidth={:?}{style}",
-            dot_quote(&e.source),
-            dot_quote(&e.target),
-            dot_quote(&e.relation),
-            dot_quote(&e.relation),
+            dot_quote(e.source),
+            dot_quote(e.target),
+            dot_quote(e.relation),
+            dot_quote(e.relation),
             e.weight,
-            edge_width(e.weight)
+            e.width
         );
-        extras(&mut s, &edge_extras, &e.attrs);
+        extras(&mut s, &edge_extras, e.attrs);
         s.push_str("];\n");
     }
     s.push_str("}\n");

@@ -30,10 +30,8 @@
 //! are all directed or all undirected and refuses mixed ones.
 
 use super::graphml::xml_escape;
-use super::style::{
-    all_undirected, edge_attr_names, edge_color, edge_width, extra_columns, node_attr_names,
-    node_color, node_size,
-};
+use super::record::Records;
+use super::style::extra_columns;
 use crate::graph::Graph;
 use std::fmt::Write;
 
@@ -113,9 +111,10 @@ fn declare(s: &mut String, class: &str, attrs: &[(&str, &str)], extras: &[(Strin
 
 /// The graph as GEXF 1.3.
 pub fn to_gexf(graph: &Graph) -> String {
-    let node_extras = extra_columns(node_attr_names(graph), RESERVED);
-    let edge_extras = extra_columns(edge_attr_names(graph), RESERVED);
-    let dated = graph.documents().iter().any(|d| d.date.is_some());
+    let records = Records::of(graph);
+    let node_extras = extra_columns(records.node_attrs.clone(), RESERVED);
+    let edge_extras = extra_columns(records.edge_attrs.clone(), RESERVED);
+    let dated = records.dated;
     let mut s = String::new();
     s.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     s.push_str("<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n");
@@ -123,12 +122,12 @@ pub fn to_gexf(graph: &Graph) -> String {
     let _ = writeln!(
         s,
         "    <description>Entities and relations found in {} documents</description>\n  </meta>",
-        graph.documents().len()
+        records.documents
     );
-    let default = if all_undirected(graph) {
-        "undirected"
-    } else {
+    let default = if records.directed {
         "directed"
+    } else {
+        "undirected"
     };
     let mode = if dated {
         "mode=\"dynamic\" timeformat=\"date\" timerepresentation=\"interval\""
@@ -138,24 +137,24 @@ pub fn to_gexf(graph: &Graph) -> String {
     let _ = writeln!(s, "  <graph defaultedgetype=\"{default}\" {mode}>");
     declare(&mut s, "node", NODE_ATTRS, &node_extras);
     declare(&mut s, "edge", EDGE_ATTRS, &edge_extras);
-    let _ = writeln!(s, "    <nodes count=\"{}\">", graph.node_count());
-    for n in graph.nodes() {
-        let (r, g, b) = node_color(n);
-        let time = spell(n.first_seen.as_deref(), n.last_seen.as_deref());
+    let _ = writeln!(s, "    <nodes count=\"{}\">", records.nodes.len());
+    for n in &records.nodes {
+        let (r, g, b) = n.color;
+        let time = spell(n.first_seen, n.last_seen);
         let _ = writeln!(
             s,
             "      <node id=\"{}\" label=\"{}\"{time}>",
-            xml_escape(&n.id),
-            xml_escape(&n.label)
+            xml_escape(n.id),
+            xml_escape(n.label)
         );
         s.push_str("        <attvalues>\n");
-        attvalue(&mut s, "type", n.kind.as_str());
+        attvalue(&mut s, "type", n.kind);
         attvalue(&mut s, "mentions", &n.mentions.to_string());
-        attvalue(&mut s, "documents", &n.documents.len().to_string());
-        if let Some(d) = &n.first_seen {
+        attvalue(&mut s, "documents", &n.documents.to_string());
+        if let Some(d) = n.first_seen {
             attvalue(&mut s, "first_seen", d);
         }
-        if let Some(d) = &n.last_seen {
+        if let Some(d) = n.last_seen {
             attvalue(&mut s, "last_seen", d);
         }
         for (name, attr) in &node_extras {
@@ -165,33 +164,30 @@ pub fn to_gexf(graph: &Graph) -> String {
         }
         s.push_str("        </attvalues>\n");
         let _ = writeln!(s, "        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\"/>");
-        let _ = writeln!(
-            s,
-            "        <viz:size value=\"{:?}\"/>",
-            node_size(n.mentions)
-        );
+        let _ = writeln!(s, "        <viz:size value=\"{:?}\"/>", n.size);
         s.push_str("      </node>\n");
     }
     s.push_str("    </nodes>\n");
-    let _ = writeln!(s, "    <edges count=\"{}\">", graph.edge_count());
-    for (i, e) in graph.edges().enumerate() {
+    let _ = writeln!(s, "    <edges count=\"{}\">", records.edges.len());
+    for e in &records.edges {
         let kind = if e.directed { "directed" } else { "undirected" };
-        let time = spell(e.first_date(), e.last_date());
-        let rel = xml_escape(&e.relation);
+        let time = spell(e.first_date, e.last_date);
+        let rel = xml_escape(e.relation);
         let _ = writeln!(
             s,
-            "      <edge id=\"e{i}\" source=\"{}\" target=\"{}\" type=\"{kind}\" label=\"{rel}\" weight=\"{:?}\" kind=\"{rel}\"{time}>",
-            xml_escape(&e.source),
-            xml_escape(&e.target),
+            "      <edge id=\"{}\" source=\"{}\" target=\"{}\" type=\"{kind}\" label=\"{rel}\" weight=\"{:?}\" kind=\"{rel}\"{time}>",
+            e.id,
+            xml_escape(e.source),
+            xml_escape(e.target),
             e.weight as f64,
         );
         s.push_str("        <attvalues>\n");
-        attvalue(&mut s, "relation", &e.relation);
-        attvalue(&mut s, "evidence", &e.evidence.len().to_string());
-        if let Some(d) = e.first_date() {
+        attvalue(&mut s, "relation", e.relation);
+        attvalue(&mut s, "evidence", &e.evidence.to_string());
+        if let Some(d) = e.first_date {
             attvalue(&mut s, "first_date", d);
         }
-        if let Some(d) = e.last_date() {
+        if let Some(d) = e.last_date {
             attvalue(&mut s, "last_date", d);
         }
         for (name, attr) in &edge_extras {
@@ -200,12 +196,8 @@ pub fn to_gexf(graph: &Graph) -> String {
             }
         }
         s.push_str("        </attvalues>\n");
-        let _ = writeln!(
-            s,
-            "        <viz:thickness value=\"{:?}\"/>",
-            edge_width(e.weight)
-        );
-        if let Some((r, g, b)) = edge_color(e) {
+        let _ = writeln!(s, "        <viz:thickness value=\"{:?}\"/>", e.width);
+        if let Some((r, g, b)) = e.color {
             let _ = writeln!(s, "        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\"/>");
         }
         s.push_str("      </edge>\n");

@@ -41,9 +41,8 @@
 //! are empty. Data keys are matched by their `attr.name`, so key ids do not matter;
 //! unknown keys are ignored.
 
-use super::style::{
-    all_undirected, edge_attr_names, extra_columns, node_attr_names, node_color, node_size,
-};
+use super::record::Records;
+use super::style::extra_columns;
 use crate::error::{Diagnostic, Error, Result};
 use crate::gazetteer::EntityType;
 use crate::graph::{Edge, Graph, Node};
@@ -111,8 +110,9 @@ fn data(s: &mut String, key: &str, value: &str) {
 
 /// The graph as GraphML.
 pub fn to_graphml(graph: &Graph) -> String {
-    let node_extras = extra_columns(node_attr_names(graph), &names(NODE_KEYS));
-    let edge_extras = extra_columns(edge_attr_names(graph), &names(EDGE_KEYS));
+    let records = Records::of(graph);
+    let node_extras = extra_columns(records.node_attrs.clone(), &names(NODE_KEYS));
+    let edge_extras = extra_columns(records.edge_attrs.clone(), &names(EDGE_KEYS));
     let mut s = String::new();
     s.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     s.push_str("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
@@ -142,29 +142,29 @@ pub fn to_graphml(graph: &Graph) -> String {
             "  <key id=\"ex_{n}\" for=\"edge\" attr.name=\"{n}\" attr.type=\"string\"/>"
         );
     }
-    let default = if all_undirected(graph) {
-        "undirected"
-    } else {
+    let default = if records.directed {
         "directed"
+    } else {
+        "undirected"
     };
     let _ = writeln!(s, "  <graph id=\"newsgraph\" edgedefault=\"{default}\">");
-    for n in graph.nodes() {
-        let (r, g, b) = node_color(n);
-        let _ = writeln!(s, "    <node id=\"{}\">", xml_escape(&n.id));
-        data(&mut s, "n_label", &n.label);
-        data(&mut s, "n_type", n.kind.as_str());
+    for n in &records.nodes {
+        let (r, g, b) = n.color;
+        let _ = writeln!(s, "    <node id=\"{}\">", xml_escape(n.id));
+        data(&mut s, "n_label", n.label);
+        data(&mut s, "n_type", n.kind);
         data(&mut s, "n_mentions", &n.mentions.to_string());
-        data(&mut s, "n_documents", &n.documents.len().to_string());
-        if let Some(d) = &n.first_seen {
+        data(&mut s, "n_documents", &n.documents.to_string());
+        if let Some(d) = n.first_seen {
             data(&mut s, "n_first_seen", d);
         }
-        if let Some(d) = &n.last_seen {
+        if let Some(d) = n.last_seen {
             data(&mut s, "n_last_seen", d);
         }
         data(&mut s, "n_r", &r.to_string());
         data(&mut s, "n_g", &g.to_string());
         data(&mut s, "n_b", &b.to_string());
-        data(&mut s, "n_size", &format!("{:?}", node_size(n.mentions)));
+        data(&mut s, "n_size", &format!("{:?}", n.size));
         for (name, attr) in &node_extras {
             if let Some(v) = n.attrs.get(attr) {
                 data(&mut s, &format!("nx_{}", xml_escape(name)), v);
@@ -172,7 +172,7 @@ pub fn to_graphml(graph: &Graph) -> String {
         }
         s.push_str("    </node>\n");
     }
-    for (i, e) in graph.edges().enumerate() {
+    for e in &records.edges {
         let directed = if e.directed {
             ""
         } else {
@@ -180,18 +180,19 @@ pub fn to_graphml(graph: &Graph) -> String {
         };
         let _ = writeln!(
             s,
-            "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\"{directed}>",
-            xml_escape(&e.source),
-            xml_escape(&e.target)
+            "    <edge id=\"{}\" source=\"{}\" target=\"{}\"{directed}>",
+            e.id,
+            xml_escape(e.source),
+            xml_escape(e.target)
         );
-        data(&mut s, "e_label", &e.relation);
-        data(&mut s, "e_relation", &e.relation);
+        data(&mut s, "e_label", e.relation);
+        data(&mut s, "e_relation", e.relation);
         data(&mut s, "e_weight", &format!("{:?}", e.weight as f64));
-        data(&mut s, "e_evidence", &e.evidence.len().to_string());
-        if let Some(d) = e.first_date() {
+        data(&mut s, "e_evidence", &e.evidence.to_string());
+        if let Some(d) = e.first_date {
             data(&mut s, "e_first_date", d);
         }
-        if let Some(d) = e.last_date() {
+        if let Some(d) = e.last_date {
             data(&mut s, "e_last_date", d);
         }
         for (name, attr) in &edge_extras {

@@ -25,6 +25,7 @@ pub mod graphml;
 pub mod json;
 pub mod jsonl;
 pub mod nodelink;
+pub mod record;
 pub mod render;
 pub mod style;
 pub mod tsv;

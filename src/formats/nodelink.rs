@@ -21,10 +21,8 @@
 //! cleaned names ([`super::style::extra_columns`]). Keys are sorted; the text is pretty
 //! printed and ends in a newline.
 
-use super::style::{
-    all_undirected, edge_attr_names, edge_width, extra_columns, hex, node_attr_names, node_color,
-    node_size,
-};
+use super::record::Records;
+use super::style::extra_columns;
 use crate::graph::Graph;
 use serde_json::{Map, Value, json};
 
@@ -62,31 +60,34 @@ fn put_opt(m: &mut Map<String, Value>, key: &str, v: Option<&str>) {
 
 /// The graph as node-link JSON.
 pub fn to_node_link(graph: &Graph) -> String {
-    let mut node_extras = extra_columns(node_attr_names(graph), NODE_RESERVED);
-    let edge_extras = extra_columns(edge_attr_names(graph), EDGE_RESERVED);
+    let records = Records::of(graph);
+    let mut node_extras = extra_columns(records.node_attrs.clone(), NODE_RESERVED);
+    let edge_extras = extra_columns(records.edge_attrs.clone(), EDGE_RESERVED);
     // `color` is written from the node's colour already.
     node_extras.retain(|(_, name)| name != "color");
-    let nodes: Vec<Value> = graph
-        .nodes()
+    let nodes: Vec<Value> = records
+        .nodes
+        .iter()
         .map(|n| {
             let mut m = Map::new();
             m.insert("id".into(), json!(n.id));
             m.insert("label".into(), json!(n.label));
-            m.insert("type".into(), json!(n.kind.as_str()));
+            m.insert("type".into(), json!(n.kind));
             m.insert("mentions".into(), json!(n.mentions));
-            m.insert("documents".into(), json!(n.documents.len()));
-            put_opt(&mut m, "first_seen", n.first_seen.as_deref());
-            put_opt(&mut m, "last_seen", n.last_seen.as_deref());
-            m.insert("color".into(), json!(hex(node_color(n))));
-            m.insert("size".into(), json!(node_size(n.mentions)));
+            m.insert("documents".into(), json!(n.documents));
+            put_opt(&mut m, "first_seen", n.first_seen);
+            put_opt(&mut m, "last_seen", n.last_seen);
+            m.insert("color".into(), json!(n.color_hex));
+            m.insert("size".into(), json!(n.size));
             for (name, attr) in &node_extras {
                 put_opt(&mut m, name, n.attrs.get(attr).map(String::as_str));
             }
             Value::Object(m)
         })
         .collect();
-    let edges: Vec<Value> = graph
-        .edges()
+    let edges: Vec<Value> = records
+        .edges
+        .iter()
         .map(|e| {
             let mut m = Map::new();
             m.insert("source".into(), json!(e.source));
@@ -96,10 +97,10 @@ pub fn to_node_link(graph: &Graph) -> String {
             m.insert("label".into(), json!(e.relation));
             m.insert("directed".into(), json!(e.directed));
             m.insert("weight".into(), json!(e.weight));
-            m.insert("evidence".into(), json!(e.evidence.len()));
-            put_opt(&mut m, "first_date", e.first_date());
-            put_opt(&mut m, "last_date", e.last_date());
-            m.insert("width".into(), json!(edge_width(e.weight)));
+            m.insert("evidence".into(), json!(e.evidence));
+            put_opt(&mut m, "first_date", e.first_date);
+            put_opt(&mut m, "last_date", e.last_date);
+            m.insert("width".into(), json!(e.width));
             for (name, attr) in &edge_extras {
                 put_opt(&mut m, name, e.attrs.get(attr).map(String::as_str));
             }
@@ -107,9 +108,9 @@ pub fn to_node_link(graph: &Graph) -> String {
         })
         .collect();
     let doc = json!({
-        "directed": !all_undirected(graph),
+        "directed": records.directed,
         "multigraph": true,
-        "graph": {"name": "newsgraph", "documents": graph.documents().len()},
+        "graph": {"name": "newsgraph", "documents": records.documents},
         "nodes": nodes,
         "edges": edges,
     });

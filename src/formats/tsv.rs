@@ -6,6 +6,7 @@
 //! tab or line break: `\` is written `\\`, a tab `\t`, a line feed `\n` and a carriage
 //! return `\r` (the "linear TSV" convention). Nodes without edges do not appear.
 
+use super::record::Records;
 use crate::graph::Graph;
 
 /// `s` with `\`, tab, line feed and carriage return escaped.
@@ -26,12 +27,12 @@ fn field(s: &str) -> String {
 /// The graph's edges as a TSV edge list.
 pub fn to_tsv(graph: &Graph) -> String {
     let mut s = String::from("source\ttarget\trelation\tdirected\tweight\n");
-    for e in graph.edges() {
+    for e in &Records::of(graph).edges {
         s.push_str(&format!(
             "{}\t{}\t{}\t{}\t{}\n",
-            field(&e.source),
-            field(&e.target),
-            field(&e.relation),
+            field(e.source),
+            field(e.target),
+            field(e.relation),
             e.directed,
             e.weight
         ));
