@@ -1,6 +1,7 @@
 //! `newsgraph build`: corpus → graph files, in every format of [`newsgraph::formats::FORMATS`].
 
-use super::{FilterArgs, InputArgs, RulesArgs, report_skipped};
+use super::args::{FilterArgs, InputArgs, RulesArgs};
+use super::report_skipped;
 use clap::Args;
 use newsgraph::Result;
 use newsgraph::formats::Format;

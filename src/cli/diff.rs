@@ -50,16 +50,16 @@
 //! attribute (`added`, `removed`, `changed`, `same`) and coloured by it (see
 //! [`newsgraph::graph::diff::union_graph`]).
 
-use super::FilterArgs;
+use super::args::{FilterArgs, format_values, graph_text};
+use super::output::{Style, color_enabled, emit};
 use clap::{Args, ValueEnum};
+use newsgraph::Result;
 use newsgraph::formats::{read_graph, write_atomic};
 use newsgraph::graph::diff::{Change, DiffOptions, GraphDiff, diff_graphs, union_graph};
 use newsgraph::graph::{Edge, Graph, Node};
-use newsgraph::{Error, Result};
 use serde::Serialize;
 use std::fmt::Write as _;
-use std::io::{IsTerminal, Write as _};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The formats of `diff` itself; the graph formats of the table follow.
 const OWN_FORMATS: &[(&str, &str)] = &[
@@ -68,7 +68,7 @@ const OWN_FORMATS: &[(&str, &str)] = &[
 ];
 
 fn formats() -> clap::builder::PossibleValuesParser {
-    super::format_values(OWN_FORMATS, |f| {
+    format_values(OWN_FORMATS, |f| {
         format!(
             "Union graph as {}, coloured and with a `change` attribute",
             f.about
@@ -136,25 +136,15 @@ pub fn run(args: DiffArgs) -> Result<i32> {
     );
     let text = match args.format.as_str() {
         "text" => {
-            let color = args.output.is_none()
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none();
+            let color = args.output.is_none() && color_enabled();
             to_text(&diff, &old_name, &new_name, color)
         }
         "json" => to_json(&diff, &old_name, &new_name),
-        graph_format => super::graph_text(graph_format, &union_graph(&old, &new, &filter, &diff))?,
+        graph_format => graph_text(graph_format, &union_graph(&old, &new, &filter, &diff))?,
     };
     match &args.output {
         Some(path) => write_atomic(path, text.as_bytes())?,
-        None => {
-            let mut out = std::io::stdout().lock();
-            if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-                // A closed pipe (`| head`) is not trouble.
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    return Err(Error::io(Path::new("<stdout>"), e));
-                }
-            }
-        }
+        None => emit(&text)?,
     }
     Ok(if diff.is_empty() { 0 } else { 1 })
 }
@@ -248,19 +238,6 @@ fn to_json(d: &GraphDiff, old: &str, new: &str) -> String {
     s
 }
 
-/// ANSI styling, or none.
-struct Paint(bool);
-
-impl Paint {
-    fn paint(&self, code: &str, s: &str) -> String {
-        if self.0 {
-            format!("\x1b[{code}m{s}\x1b[0m")
-        } else {
-            s.to_string()
-        }
-    }
-}
-
 fn arrow(directed: bool) -> &'static str {
     if directed { "->" } else { "--" }
 }
@@ -274,7 +251,7 @@ fn signed(old: u64, new: u64) -> String {
 }
 
 fn to_text(d: &GraphDiff, old: &str, new: &str, color: bool) -> String {
-    let p = Paint(color);
+    let p = Style::new(color);
     let mut s = String::new();
     if d.is_empty() {
         // Documents alone are no difference: name them on the summary line only.

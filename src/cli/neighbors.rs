@@ -38,12 +38,11 @@
 //! formats of [`newsgraph::formats::FORMATS`] written as one text file) write the
 //! neighbourhood subgraph (every edge between two shown entities) as `build` would.
 
-use super::FilterArgs;
-use super::inspect::{GraphArgs, Style, emit, one_line, pad, snippet, truncate, width};
+use super::args::{FilterArgs, GraphArgs, format_values, graph_text};
+use super::output::{self, Style, emit, one_line, pad, snippet, truncate, width};
 use clap::Args;
 use newsgraph::Result;
 use newsgraph::graph::{Edge, Evidence, Graph, Node};
-use newsgraph::link::CO_OCCURS;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -57,7 +56,7 @@ const OWN_FORMATS: &[(&str, &str)] = &[
 ];
 
 fn formats() -> clap::builder::PossibleValuesParser {
-    super::format_values(OWN_FORMATS, |f| format!("The neighbourhood as {}", f.about))
+    format_values(OWN_FORMATS, |f| format!("The neighbourhood as {}", f.about))
 }
 
 /// Arguments of `neighbors`.
@@ -103,9 +102,9 @@ impl Direction {
 
     fn arrow(self) -> &'static str {
         match self {
-            Direction::Out => "→",
-            Direction::In => "←",
-            Direction::None => "—",
+            Direction::Out => output::OUT,
+            Direction::In => output::IN,
+            Direction::None => output::UNDIRECTED,
         }
     }
 }
@@ -159,13 +158,7 @@ fn expand<'a>(
             .then_with(|| a.id.cmp(&b.id))
     });
     for (node, mut edges) in groups {
-        edges.sort_by_key(|e| {
-            (
-                e.relation == CO_OCCURS,
-                std::cmp::Reverse(e.weight),
-                e.relation.clone(),
-            )
-        });
+        edges.sort_by(|a, b| a.rank().cmp(&b.rank()));
         for edge in edges {
             out.push(Row {
                 distance: d + 1,
@@ -179,35 +172,6 @@ fn expand<'a>(
             expand(ego, &node.id, dist, expanded, out);
         }
     }
-}
-
-/// The neighbourhood (subgraph and distances) of `center` after the filters.
-fn neighbourhood(
-    graph: &Graph,
-    center: &str,
-    depth: usize,
-    filter: &FilterArgs,
-) -> Result<(Graph, BTreeMap<String, usize>)> {
-    let mut filter = filter.to_filter()?;
-    let top = filter.top.take();
-    let (mut ego, mut dist) = graph.ego(center, depth, &filter);
-    if let Some(top) = top {
-        let mut score: BTreeMap<&str, u64> = BTreeMap::new();
-        for e in ego.edges() {
-            *score.entry(e.source.as_str()).or_default() += e.weight;
-            *score.entry(e.target.as_str()).or_default() += e.weight;
-        }
-        let mut ranked: Vec<(&str, u64)> =
-            score.into_iter().filter(|(id, _)| *id != center).collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        let keep: Vec<&str> = std::iter::once(center)
-            .chain(ranked.into_iter().take(top).map(|r| r.0))
-            .collect();
-        let trimmed = ego.subgraph(keep);
-        dist = trimmed.neighborhood(center, depth, &[]);
-        ego = trimmed.subgraph(dist.keys().map(String::as_str));
-    }
-    Ok((ego, dist))
 }
 
 #[derive(Serialize)]
@@ -376,7 +340,9 @@ pub fn run(args: NeighborsArgs) -> Result<i32> {
     args.filter.to_filter()?;
     let loaded = args.graph.load()?;
     let center = loaded.entity(&args.entity)?;
-    let (ego, dist) = neighbourhood(&loaded.graph, &center, args.depth, &args.filter)?;
+    let (ego, dist) = loaded
+        .graph
+        .ego_top(&center, args.depth, &args.filter.to_filter()?);
     let center_node = ego
         .node(&center)
         .expect("the centre is in its neighbourhood");
@@ -393,7 +359,7 @@ pub fn run(args: NeighborsArgs) -> Result<i32> {
             &rows(&ego, &center, &dist),
             args.evidence,
         ),
-        graph_format => super::graph_text(graph_format, &ego)?,
+        graph_format => graph_text(graph_format, &ego)?,
     };
     emit(&text)?;
     Ok(0)

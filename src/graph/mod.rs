@@ -16,7 +16,7 @@ mod stats;
 pub use build::GraphBuilder;
 pub use filter::Filter;
 pub use lookup::{Candidate, Resolution, resolve};
-pub use stats::{Centrality, PAGERANK_DAMPING, PAGERANK_ITERATIONS};
+pub use stats::{Centrality, PAGERANK_DAMPING, PAGERANK_ITERATIONS, weighted_degrees};
 
 use crate::gazetteer::EntityType;
 use crate::text::Span;
@@ -150,6 +150,27 @@ impl Edge {
             .map(|e| (e.doc.as_str(), e.sentence))
             .collect();
         sentences.len() as u64
+    }
+
+    /// True for a co-occurrence edge (`co_occurs`), false for a typed relation.
+    pub fn is_cooccurrence(&self) -> bool {
+        self.relation == crate::link::CO_OCCURS
+    }
+
+    /// The order in which to show the edges between two entities, best first: typed
+    /// relations before co-occurrence, then the heaviest, then by relation name.
+    pub fn rank(&self) -> (bool, std::cmp::Reverse<u64>, &str) {
+        (
+            self.is_cooccurrence(),
+            std::cmp::Reverse(self.weight),
+            &self.relation,
+        )
+    }
+
+    /// The edge to show for a pair of entities (a hop of a path, a neighbour): the first
+    /// in [`Edge::rank`] order.
+    pub fn best<'a>(edges: &[&'a Edge]) -> Option<&'a Edge> {
+        edges.iter().copied().min_by(|a, b| a.rank().cmp(&b.rank()))
     }
 
     /// The edge's key: (source, target, relation).

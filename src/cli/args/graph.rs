@@ -1,13 +1,12 @@
-//! What the inspection commands (`neighbors`, `show`, `path`, `stats`) share: reading the
-//! graph file, the optional gazetteer for names, resolving what the user typed to an
-//! entity, terminal styling and writing to standard output.
+//! The graph argument of the inspection commands (`neighbors`, `show`, `path`, `stats`):
+//! reading the graph file, the optional gazetteer for names, and resolving what the user
+//! typed to an entity.
 
 use clap::Args;
 use newsgraph::formats::read_graph;
 use newsgraph::gazetteer::{Gazetteer, load_dir};
-use newsgraph::graph::{Candidate, Edge, Evidence, Graph, Resolution, resolve};
+use newsgraph::graph::{Candidate, Graph, Resolution, resolve};
 use newsgraph::{Error, Result};
-use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 /// The graph file to read and where extra names come from.
@@ -115,122 +114,5 @@ impl Loaded {
     /// The canonical name of an entity (its id if unknown).
     pub fn label<'a>(&'a self, id: &'a str) -> &'a str {
         self.graph.node(id).map_or(id, |n| n.label.as_str())
-    }
-}
-
-/// ANSI styling, switched on only when standard output is a terminal and `NO_COLOR` is
-/// unset or empty.
-#[derive(Debug, Clone, Copy)]
-pub struct Style {
-    on: bool,
-}
-
-impl Style {
-    /// The style for standard output.
-    pub fn stdout() -> Style {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Style {
-            on: std::io::stdout().is_terminal() && !no_color,
-        }
-    }
-
-    fn wrap(self, code: &str, s: &str) -> String {
-        if self.on {
-            format!("\x1b[{code}m{s}\x1b[0m")
-        } else {
-            s.to_string()
-        }
-    }
-
-    /// Bold text.
-    pub fn bold(self, s: &str) -> String {
-        self.wrap("1", s)
-    }
-
-    /// Faint text.
-    pub fn dim(self, s: &str) -> String {
-        self.wrap("2", s)
-    }
-
-    /// A relation name: typed relations stand out, co-occurrence is faint.
-    pub fn relation(self, s: &str) -> String {
-        if s == newsgraph::link::CO_OCCURS {
-            self.dim(s)
-        } else {
-            self.wrap("36", s)
-        }
-    }
-}
-
-/// The width to fit: `COLUMNS` when set to a sensible number, else 80.
-pub fn width() -> usize {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse().ok())
-        .filter(|&w: &usize| w >= 40)
-        .unwrap_or(80)
-}
-
-/// Runs of white space as single spaces.
-pub fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// `s` cut to at most `max` characters, with `…` when cut.
-pub fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
-    out.push('…');
-    out
-}
-
-/// `s` padded with spaces to `width` characters.
-pub fn pad(s: &str, width: usize) -> String {
-    let n = s.chars().count();
-    if n >= width {
-        s.to_string()
-    } else {
-        format!("{s}{}", " ".repeat(width - n))
-    }
-}
-
-/// The part of an evidence sentence that matters: from the first of the two mentions
-/// (with `…` in front when that is not the start of the sentence), on one line.
-pub fn snippet(ev: &Evidence) -> String {
-    let first = ev.source_span.start.min(ev.target_span.start);
-    let offset = first.saturating_sub(ev.sentence.start);
-    match ev.text.get(offset..) {
-        Some(rest) if offset > 0 && !rest.is_empty() => format!("…{}", one_line(rest)),
-        _ => one_line(&ev.text),
-    }
-}
-
-/// The edge to show for a hop or a neighbour: typed relations before co-occurrence, then
-/// the heaviest, then by relation name.
-pub fn best_edge<'a>(edges: &[&'a Edge]) -> Option<&'a Edge> {
-    edges.iter().copied().min_by(|a, b| {
-        (
-            a.relation == newsgraph::link::CO_OCCURS,
-            std::cmp::Reverse(a.weight),
-            &a.relation,
-        )
-            .cmp(&(
-                b.relation == newsgraph::link::CO_OCCURS,
-                std::cmp::Reverse(b.weight),
-                &b.relation,
-            ))
-    })
-}
-
-/// Writes `text` to standard output; a closed pipe (`| head`) is not an error.
-pub fn emit(text: &str) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Error::Usage(format!("standard output: {e}")))
-        }
-        _ => Ok(()),
     }
 }
