@@ -6,6 +6,19 @@
 //! and typed relations) → [`graph`] (the model) → [`formats`] (files
 //! written and read back, one module per format). The library never
 //! prints and never exits; the `newsgraph` binary does.
+//!
+//! A graph from a gazetteer and a text, both as strings:
+//!
+//! ```
+//! use newsgraph::{corpus::Document, gazetteer::parse_str, pipeline::{Pipeline, build_graph}};
+//! let gazetteer = parse_str("a.gaz".as_ref(), "[iran]\ntype = government\nname = Iran\n\n[iraq]\ntype = government\nname = Iraq\n")?;
+//! let docs = [Document { id: "a.txt".into(), text: "Iran and Iraq signed a deal.".into(), date: None }];
+//! let graph = build_graph(&gazetteer, &docs, &Pipeline::new(&gazetteer).analyze_all(&docs));
+//! assert_eq!(graph.edge("iran", "iraq", "co_occurs").map(|e| e.weight), Some(1));
+//! # Ok::<(), newsgraph::Error>(())
+//! ```
+
+#![deny(missing_docs)]
 
 pub mod corpus;
 pub mod error;

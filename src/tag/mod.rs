@@ -1,7 +1,7 @@
 //! The gazetteer tagger: finds entity mentions in text.
 //!
 //! Built once from a [`Gazetteer`] and shared across threads (`Send + Sync`). Aliases and
-//! text are folded alike ([`fold`]); every whole-word occurrence of a folded alias is a
+//! text are folded alike ([`fold()`]); every whole-word occurrence of a folded alias is a
 //! candidate, candidates are checked (short capitalised aliases must be capitals in the
 //! text) and then chosen leftmost-longest. Capitals named as actors (`Washington said`)
 //! are resolved to the state they stand for (see `gazetteer/README.md`, *Metonyms*).
