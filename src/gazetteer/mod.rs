@@ -1,9 +1,12 @@
 //! The gazetteer: the entities newsgraph knows, their names, aliases and attributes,
-//! read from the `*.gaz` files of a folder (format: `gazetteer/README.md`).
+//! read from the `*.gaz` files of a folder (format: `gazetteer/README.md`), and the word
+//! lists the tagger reads names in context with (`tagging.words`, see [`Words`]).
 
 mod parse;
+mod words;
 
 pub use parse::{load_dir, parse_str};
+pub use words::{BUILTIN_WORDS, WORDS_FILE, Words};
 
 use crate::text::Origin;
 use serde::{Deserialize, Serialize};
@@ -120,12 +123,21 @@ impl Entity {
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     entities: BTreeMap<String, Entity>,
+    words: Words,
 }
 
 impl Gazetteer {
     /// Builds a gazetteer from entities already checked (see [`load_dir`]).
     pub(crate) fn from_entities(entities: BTreeMap<String, Entity>) -> Gazetteer {
-        Gazetteer { entities }
+        Gazetteer {
+            entities,
+            words: Words::builtin(),
+        }
+    }
+
+    /// The tagger's word lists (the folder's `tagging.words`, or the built-in ones).
+    pub fn words(&self) -> &Words {
+        &self.words
     }
 
     /// The entity with this id.

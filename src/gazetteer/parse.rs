@@ -35,7 +35,18 @@ pub fn load_dir(dir: &Path) -> Result<Gazetteer> {
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
         sources.push((path, text));
     }
-    parse_sources(&sources)
+    // Every problem at once: the entities' and the word lists'.
+    match (parse_sources(&sources), super::Words::load(dir)) {
+        (Ok(mut gazetteer), Ok(words)) => {
+            gazetteer.words = words;
+            Ok(gazetteer)
+        }
+        (Err(Error::Invalid(mut a)), Err(Error::Invalid(b))) => {
+            a.extend(b);
+            Err(Error::Invalid(a))
+        }
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    }
 }
 
 /// Parses and checks gazetteer text as if it were the file `path` (for tests and tools).

@@ -9,10 +9,10 @@
 mod organs;
 mod variants;
 
-use crate::gazetteer::{EntityType, Gazetteer};
+use crate::gazetteer::{EntityType, Gazetteer, Words};
 use crate::text::{Folded, Span, fold};
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// One mention of an entity in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,36 +52,9 @@ pub struct Tagger {
     patterns: Vec<Pattern>,
     targets: Vec<Target>,
     organs: organs::Organs,
+    /// The word lists of the gazetteer folder (metonym cues, titles before surnames).
+    words: Words,
 }
-
-/// Words before a capital that make it a location rather than an actor.
-const LOCATIVE_BEFORE: &[&str] = &[
-    "in",
-    "within",
-    "inside",
-    "near",
-    "outside",
-    "around",
-    "across",
-    "at",
-    "into",
-    "throughout",
-    "capital",
-    "city",
-    "downtown",
-    "central",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "of",
-    "via",
-    "toward",
-    "towards",
-    "outskirts",
-    "streets",
-    "across",
-];
 
 impl Tagger {
     /// Builds the matcher for every name and alias of the gazetteer, with the spelling
@@ -128,6 +101,7 @@ impl Tagger {
             patterns,
             targets,
             organs,
+            words: gazetteer.words().clone(),
         }
     }
 
@@ -153,7 +127,9 @@ impl Tagger {
             if pattern.proper && text[os..oe].starts_with(char::is_lowercase) {
                 continue;
             }
-            if pattern.surname && follows_unknown_given_name(&text[..os]) {
+            if pattern.surname
+                && follows_unknown_given_name(&text[..os], &self.words.not_given_names)
+            {
                 continue;
             }
             candidates.push((s, e, pattern.entity));
@@ -246,7 +222,9 @@ impl Tagger {
         let before = &f[..s];
         let mut words = before.trim_end().rsplit(|c: char| !c.is_alphanumeric());
         let prev_word = words.next().unwrap_or("");
-        if LOCATIVE_BEFORE.contains(&prev_word) || DETERMINERS.contains(&prev_word) {
+        if self.words.locative_before.contains(prev_word)
+            || self.words.determiners.contains(prev_word)
+        {
             return entity;
         }
         // `travelled to Baghdad`, `flew to Tehran`, `march on Baghdad`: a destination.
@@ -257,7 +235,7 @@ impl Tagger {
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .next()
                 .unwrap_or("");
-            if MOTION_VERBS.contains(&verb) {
+            if self.words.motion_verbs.contains(verb) {
                 return entity;
             }
         }
@@ -310,240 +288,16 @@ impl Tagger {
             .chars()
             .take_while(|c| c.is_alphabetic())
             .collect();
-        if PLACE_NEXT.contains(&next_word.as_str()) {
+        if self.words.place_next.contains(next_word.as_str()) {
             return entity;
         }
         state
     }
 }
 
-/// Words after which a capital is a modifier or a location (`the Erbil attack`, `his
-/// Baghdad residence`).
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "his", "her", "its", "their", "our", "my", "your",
-];
-
-/// Verbs of motion before `to`: what follows is a destination (`travelled to Baghdad`).
-const MOTION_VERBS: &[&str] = &[
-    "travel",
-    "travels",
-    "travelled",
-    "traveled",
-    "travelling",
-    "traveling",
-    "fly",
-    "flies",
-    "flew",
-    "flown",
-    "go",
-    "goes",
-    "went",
-    "gone",
-    "come",
-    "comes",
-    "came",
-    "arrive",
-    "arrives",
-    "arrived",
-    "return",
-    "returns",
-    "returned",
-    "returning",
-    "move",
-    "moved",
-    "head",
-    "heads",
-    "headed",
-    "trip",
-    "visit",
-    "visits",
-    "journey",
-    "deployed",
-    "sent",
-    "transferred",
-    "evacuated",
-    "fled",
-    "drove",
-    "driven",
-    "back",
-    "way",
-    "road",
-    "route",
-    "march",
-    "marched",
-    "marching",
-    "advance",
-    "advanced",
-    "advancing",
-];
-
-/// Nouns after a capital that make it a place (`Baghdad residents`).
-const PLACE_NEXT: &[&str] = &[
-    "resident",
-    "residents",
-    "street",
-    "streets",
-    "neighbourhood",
-    "neighborhood",
-    "neighbourhoods",
-    "neighborhoods",
-    "district",
-    "districts",
-    "hospital",
-    "hospitals",
-    "suburb",
-    "suburbs",
-    "skyline",
-    "traffic",
-    "police",
-    "hotel",
-    "hotels",
-    "office",
-    "bureau",
-    "correspondent",
-    "time",
-    "province",
-    "governorate",
-    "municipality",
-    "council",
-    "university",
-    "mosque",
-    "market",
-    "markets",
-    "area",
-    "consulate",
-    "embassy",
-    "airport",
-];
-
-/// Capitalised words that may stand before a surname without being a given name.
-const NOT_GIVEN_NAMES: &[&str] = &[
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "President",
-    "Prime",
-    "Minister",
-    "Premier",
-    "General",
-    "Gen",
-    "Lt",
-    "Colonel",
-    "Col",
-    "Major",
-    "Maj",
-    "Commander",
-    "Cleric",
-    "Sheikh",
-    "Shaikh",
-    "Sayyed",
-    "Sayyid",
-    "Ayatollah",
-    "Grand",
-    "Imam",
-    "King",
-    "Prince",
-    "Emir",
-    "Sultan",
-    "Secretary",
-    "Senator",
-    "Sen",
-    "Rep",
-    "Ambassador",
-    "Envoy",
-    "Speaker",
-    "Chief",
-    "Leader",
-    "Spokesman",
-    "Spokeswoman",
-    "Governor",
-    "Gov",
-    "Deputy",
-    "Vice",
-    "Chairman",
-    "Director",
-    "Judge",
-    "Admiral",
-    "Adm",
-    "Captain",
-    "Capt",
-    "Brigadier",
-    "Marshal",
-    "Hajji",
-    "Haji",
-    "Mullah",
-    "Mufti",
-    "Cmdr",
-    "Sgt",
-    "Former",
-    "Late",
-    "But",
-    "And",
-    "Or",
-    "When",
-    "While",
-    "If",
-    "As",
-    "After",
-    "Before",
-    "Then",
-    "So",
-    "Yet",
-    "Meanwhile",
-    "However",
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "For",
-    "With",
-    "By",
-    "From",
-    "To",
-    "Of",
-    "That",
-    "This",
-    "Since",
-    "Although",
-    "Though",
-    "Because",
-    "Why",
-    "How",
-    "What",
-    "Where",
-    "Who",
-    "Both",
-    "MM",
-    "Messrs",
-    "Said",
-    "Says",
-    "Told",
-    "Also",
-    "Under",
-    "Against",
-    "About",
-    "Did",
-    "Does",
-    "Has",
-    "Had",
-    "Is",
-    "Was",
-    "Will",
-    "Would",
-    "Can",
-    "Could",
-    "Should",
-    "Not",
-    "Only",
-    "Even",
-];
-
 /// True when `before` ends in `Given ` — a capitalised word that is not a title or a
 /// function word, directly before the surname.
-fn follows_unknown_given_name(before: &str) -> bool {
+fn follows_unknown_given_name(before: &str, not_given_names: &HashSet<String>) -> bool {
     let Some(rest) = before.strip_suffix(' ') else {
         return false;
     };
@@ -562,7 +316,7 @@ fn follows_unknown_given_name(before: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().skip(1).all(char::is_lowercase)
         && word.chars().count() > 1
-        && !NOT_GIVEN_NAMES.contains(&word)
+        && !not_given_names.contains(word)
 }
 
 fn word_boundary_before(text: &str, at: usize) -> bool {

@@ -43,3 +43,29 @@ fn tagging_table() {
         failures.join("\n")
     );
 }
+
+/// The word lists are data in the gazetteer folder: a folder's own `tagging.words` is the
+/// one used (here without `in`, so `in Baghdad` no longer keeps Baghdad the city).
+#[test]
+fn a_gazetteer_folders_word_lists_replace_the_built_in_ones() {
+    let sentence = "Protesters gathered in Baghdad on Friday.";
+    let tags = |dir: &std::path::Path| -> Vec<String> {
+        let gazetteer = load_dir(dir).unwrap();
+        Tagger::new(&gazetteer)
+            .tag(sentence)
+            .iter()
+            .map(|m| m.entity.clone())
+            .collect()
+    };
+    assert_eq!(tags(&root().join("gazetteer")), ["baghdad"]);
+    let dir = tempfile::tempdir().unwrap();
+    crate::util::copy_dir(&root().join("gazetteer"), dir.path());
+    let words = std::fs::read_to_string(dir.path().join("tagging.words")).unwrap();
+    let words = words.replace("\nin within", "\nwithin");
+    assert!(
+        words.contains("\nwithin"),
+        "tagging.words changed its layout"
+    );
+    std::fs::write(dir.path().join("tagging.words"), words).unwrap();
+    assert_eq!(tags(dir.path()), ["iraq"]);
+}
