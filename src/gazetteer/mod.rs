@@ -2,6 +2,7 @@
 //! read from the `*.gaz` files of a folder (format: `gazetteer/README.md`), and the word
 //! lists the tagger reads names in context with (`tagging.words`, see [`Words`]).
 
+mod check;
 mod parse;
 mod words;
 

@@ -1,9 +1,12 @@
-//! Reading and checking `.gaz` files. Every problem in every file is collected and
-//! reported together as `path:line: message`.
+//! Reading `.gaz` files: lines into entity drafts, each value remembering its line, with
+//! the checks one line allows (keys, types, ids, dates). The checks that need every file
+//! (duplicate ids, aliases claimed twice, references to other entities) are in
+//! [`super::check`]. Every problem in every file is collected and reported together as
+//! `path:line: message`.
 
-use super::{Entity, EntityType, Gazetteer, Role};
+use super::{EntityType, Gazetteer, Role};
 use crate::error::{Diagnostic, Error, Result};
-use crate::text::{Origin, fold_key};
+use crate::text::Origin;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -68,16 +71,17 @@ const KEYS: &[&str] = &[
     "note",
 ];
 
-/// An entity while it is read: values keep the line they came from for later checks.
-struct Draft {
-    id: String,
-    origin: Origin,
-    kind: Option<EntityType>,
-    name: Option<(String, usize)>,
-    aliases: Vec<(String, usize)>,
-    refs: Vec<(&'static str, String, usize)>,
-    roles: Vec<(Role, usize)>,
-    attributes: BTreeMap<String, String>,
+/// An entity while it is read: values keep the line they came from for the checks
+/// across files ([`super::check`]).
+pub(super) struct Draft {
+    pub(super) id: String,
+    pub(super) origin: Origin,
+    pub(super) kind: Option<EntityType>,
+    pub(super) name: Option<(String, usize)>,
+    pub(super) aliases: Vec<(String, usize)>,
+    pub(super) refs: Vec<(&'static str, String, usize)>,
+    pub(super) roles: Vec<(Role, usize)>,
+    pub(super) attributes: BTreeMap<String, String>,
 }
 
 fn parse_sources(sources: &[(PathBuf, String)]) -> Result<Gazetteer> {
@@ -87,121 +91,7 @@ fn parse_sources(sources: &[(PathBuf, String)]) -> Result<Gazetteer> {
         parse_file(path, text, &mut drafts, &mut errors);
     }
 
-    // Duplicate ids.
-    let mut first: BTreeMap<&str, &Origin> = BTreeMap::new();
-    for d in &drafts {
-        if let Some(prev) = first.get(d.id.as_str()) {
-            errors.push(Diagnostic::at(
-                &d.origin.path,
-                d.origin.line,
-                format!(
-                    "duplicate id '{}': already defined at {}:{}",
-                    d.id,
-                    prev.path.display(),
-                    prev.line
-                ),
-            ));
-        } else {
-            first.insert(&d.id, &d.origin);
-        }
-    }
-
-    // Aliases claimed by two entities, compared as the tagger sees them.
-    let mut claims: BTreeMap<String, (&str, &Path, usize)> = BTreeMap::new();
-    for d in &drafts {
-        let names = d.name.iter().chain(d.aliases.iter());
-        let mut own: Vec<String> = Vec::new();
-        for (alias, line) in names {
-            let key = fold_key(alias);
-            if key.is_empty() {
-                errors.push(Diagnostic::at(
-                    &d.origin.path,
-                    *line,
-                    format!("alias '{alias}' has no letters or digits"),
-                ));
-                continue;
-            }
-            if own.contains(&key) {
-                continue;
-            }
-            own.push(key.clone());
-            match claims.get(&key) {
-                Some((other, path, other_line)) if *other != d.id => errors.push(Diagnostic::at(
-                    &d.origin.path,
-                    *line,
-                    format!(
-                        "alias '{alias}' of '{}' is already claimed by '{other}' at {}:{}: give it to one entity only",
-                        d.id,
-                        path.display(),
-                        other_line
-                    ),
-                )),
-                Some(_) => {}
-                None => {
-                    claims.insert(key, (&d.id, &d.origin.path, *line));
-                }
-            }
-        }
-    }
-
-    // References to other entities.
-    for d in &drafts {
-        let refs = d
-            .refs
-            .iter()
-            .map(|(k, v, l)| (*k, v, *l))
-            .chain(d.roles.iter().map(|(r, l)| ("role", &r.org, *l)));
-        for (key, target, line) in refs {
-            if !first.contains_key(target.as_str()) {
-                errors.push(Diagnostic::at(
-                    &d.origin.path,
-                    line,
-                    format!("{key} '{target}' is not the id of any entity in the gazetteer"),
-                ));
-            } else if target == &d.id {
-                errors.push(Diagnostic::at(
-                    &d.origin.path,
-                    line,
-                    format!("{key} of '{}' is the entity itself", d.id),
-                ));
-            }
-        }
-    }
-
-    if !errors.is_empty() {
-        errors.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
-        errors.dedup();
-        return Err(Error::Invalid(errors));
-    }
-
-    let mut entities = BTreeMap::new();
-    for d in drafts {
-        let mut e = Entity {
-            id: d.id.clone(),
-            kind: d.kind.expect("checked above"),
-            name: d.name.expect("checked above").0,
-            aliases: d.aliases.into_iter().map(|(a, _)| a).collect(),
-            parent: None,
-            country: None,
-            affiliations: Vec::new(),
-            capital_of: None,
-            located_in: None,
-            roles: d.roles.into_iter().map(|(r, _)| r).collect(),
-            attributes: d.attributes,
-            origin: d.origin,
-        };
-        for (key, value, _) in d.refs {
-            match key {
-                "parent" => e.parent = Some(value),
-                "country" => e.country = Some(value),
-                "capital_of" => e.capital_of = Some(value),
-                "located_in" => e.located_in = Some(value),
-                _ => e.affiliations.push(value),
-            }
-        }
-        entities.insert(e.id.clone(), e);
-    }
-    Ok(Gazetteer::from_entities(entities))
+    super::check::check(drafts, errors)
 }
 
 fn strip_comment(line: &str) -> &str {

@@ -1,18 +1,24 @@
 //! The gazetteer tagger: finds entity mentions in text.
 //!
 //! Built once from a [`Gazetteer`] and shared across threads (`Send + Sync`). Aliases and
-//! text are folded alike ([`fold()`]); every whole-word occurrence of a folded alias is a
+//! text are folded alike ([`crate::text::fold()`]); every whole-word occurrence of a folded alias is a
 //! candidate, candidates are checked (short capitalised aliases must be capitals in the
 //! text) and then chosen leftmost-longest. Capitals named as actors (`Washington said`)
 //! are resolved to the state they stand for (see `gazetteer/README.md`, *Metonyms*).
+//!
+//! Here the matcher is built from the gazetteer; `variants` makes the spelling variants
+//! of each alias, `scan` finds and checks the mentions in a text, `metonym` decides
+//! between a capital and its state, and `organs` reads `Turkey's foreign ministry`.
 
+mod metonym;
 mod organs;
+mod scan;
 mod variants;
 
 use crate::gazetteer::{EntityType, Gazetteer, Words};
-use crate::text::{Folded, Span, fold};
+use crate::text::Span;
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 /// One mention of an entity in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,228 +115,6 @@ impl Tagger {
     pub fn pattern_count(&self) -> usize {
         self.patterns.len()
     }
-
-    /// Finds every mention in `text`, in order of position, not overlapping.
-    pub fn tag(&self, text: &str) -> Vec<Mention> {
-        let folded = fold(text);
-        let mut candidates: Vec<(usize, usize, u32)> = Vec::new();
-        for m in self.matcher.find_overlapping_iter(&folded.text) {
-            let (s, e) = (m.start(), m.end());
-            if !word_boundary_before(&folded.text, s) || !word_boundary_after(&folded.text, e) {
-                continue;
-            }
-            let pattern = &self.patterns[m.pattern().as_usize()];
-            let Span { start: os, end: oe } = folded.original(s, e);
-            if pattern.case_sensitive && text[os..oe].chars().any(char::is_lowercase) {
-                continue;
-            }
-            if pattern.proper && text[os..oe].starts_with(char::is_lowercase) {
-                continue;
-            }
-            if pattern.surname
-                && follows_unknown_given_name(&text[..os], &self.words.not_given_names)
-            {
-                continue;
-            }
-            candidates.push((s, e, pattern.entity));
-        }
-        // Leftmost-longest, without overlaps.
-        candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut mentions: Vec<Mention> = Vec::new();
-        let mut last_end = 0;
-        // The previous mention: where it ends in the folded text, and whether it is a place.
-        let mut previous: Option<(usize, bool)> = None;
-        let mut organ: Option<(usize, usize, u32)> = None;
-        for (s, e, entity) in candidates {
-            if s < last_end {
-                continue;
-            }
-            if let Some((os, oe, o)) = organ.take() {
-                // `Turkey's foreign ministry`, unless a gazetteer name starts inside it.
-                if s >= oe {
-                    self.push(&folded, &mut mentions, os, oe, o);
-                }
-            }
-            last_end = e;
-            let entity = self.resolve_metonym(&folded, text, s, e, entity, previous);
-            let after = &folded.text[e..];
-            if let Some(rest) = after
-                .strip_prefix("'s ")
-                .or_else(|| after.strip_prefix("' "))
-            {
-                let at = e + (after.len() - rest.len());
-                organ = self
-                    .organs
-                    .find(entity, rest)
-                    .map(|(o, len)| (at, at + len, o));
-            }
-            previous = Some((e, self.targets[entity as usize].kind == EntityType::Place));
-            // `Iranian Consulate in Karbala`: the shortest span names each entity.
-            if let Some((head_end, place, tail)) = self.split_in_place(&folded.text, s, e) {
-                self.push(&folded, &mut mentions, s, head_end, entity);
-                self.push(&folded, &mut mentions, tail, e, place);
-                continue;
-            }
-            self.push(&folded, &mut mentions, s, e, entity);
-        }
-        if let Some((os, oe, o)) = organ {
-            self.push(&folded, &mut mentions, os, oe, o);
-        }
-        mentions
-    }
-
-    /// For a name `X in Y` whose `Y` is a place name on its own: where `X` ends, the
-    /// place, and where it starts.
-    fn split_in_place(&self, f: &str, s: usize, e: usize) -> Option<(usize, u32, usize)> {
-        let at = f[s..e].rfind(" in ")? + s;
-        let tail = at + " in ".len();
-        let m = self
-            .matcher
-            .find_overlapping_iter(&f[tail..e])
-            .find(|m| m.start() == 0 && m.end() == e - tail)?;
-        let place = self.patterns[m.pattern().as_usize()].entity;
-        (self.targets[place as usize].kind == EntityType::Place).then_some((at, place, tail))
-    }
-
-    /// Adds the mention of `entity` at the folded range `s..e`.
-    fn push(&self, folded: &Folded, mentions: &mut Vec<Mention>, s: usize, e: usize, entity: u32) {
-        let target = &self.targets[entity as usize];
-        mentions.push(Mention {
-            span: folded.original(s, e),
-            entity: target.id.clone(),
-            kind: target.kind,
-        });
-    }
-
-    /// A capital stays the city after a locative word or a determiner, at a dateline,
-    /// before a possessive place, or as a noun modifier (`the Erbil attack`, `Baghdad
-    /// residents`); otherwise it stands for its state (`Washington said`, `upsetting
-    /// Tehran`, `Baghdad and Erbil agreed`).
-    fn resolve_metonym(
-        &self,
-        folded: &Folded,
-        text: &str,
-        s: usize,
-        e: usize,
-        entity: u32,
-        previous: Option<(usize, bool)>,
-    ) -> u32 {
-        let Some(state) = self.targets[entity as usize].capital_of else {
-            return entity;
-        };
-        let f = &folded.text;
-        let before = &f[..s];
-        let mut words = before.trim_end().rsplit(|c: char| !c.is_alphanumeric());
-        let prev_word = words.next().unwrap_or("");
-        if self.words.locative_before.contains(prev_word)
-            || self.words.determiners.contains(prev_word)
-        {
-            return entity;
-        }
-        // `travelled to Baghdad`, `flew to Tehran`, `march on Baghdad`: a destination.
-        if matches!(prev_word, "to" | "on" | "toward" | "towards") {
-            let trimmed = before.trim_end();
-            let verb = trimmed[..trimmed.len() - prev_word.len()]
-                .trim_end()
-                .rsplit(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("");
-            if self.words.motion_verbs.contains(verb) {
-                return entity;
-            }
-        }
-        // A place in a list of places: `at Ain al-Asad and Erbil`.
-        if let Some((end, true)) = previous {
-            let between = f[end..s].trim();
-            if matches!(between, "and" | "or" | "," | ", and" | ", or") {
-                return entity;
-            }
-        }
-        // Dateline: `BAGHDAD — ...`, `ERBIL, Kurdistan Region — ...`, `BAGHDAD/ANKARA
-        // (Reuters) -`: a capitalised place at the start of a line, after other ones.
-        let line_start = before.rfind('\n').map_or(0, |p| p + 1);
-        let Span { start: os, end: oe } = folded.original(s, e);
-        let line_os = if line_start < s {
-            folded.original(line_start, line_start + 1).start
-        } else {
-            os
-        };
-        let prefix = &text[line_os..os];
-        let capitals = |t: &str| !t.chars().any(char::is_lowercase);
-        if capitals(&text[os..oe])
-            && capitals(prefix)
-            && prefix
-                .chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '/' | ' ' | ',' | '-'))
-        {
-            return entity;
-        }
-        let after = &f[e..];
-        if let Some(rest) = after
-            .strip_prefix("'s ")
-            .or_else(|| after.strip_prefix("' "))
-        {
-            // A possessive followed by a place name: `Baghdad's Green Zone`.
-            let start = e + (after.len() - rest.len());
-            if let Some(m) = self.matcher.find(&f[start..]) {
-                let kind = self.targets[self.patterns[m.pattern().as_usize()].entity as usize].kind;
-                if m.start() == 0 && kind == EntityType::Place {
-                    return entity;
-                }
-            }
-            return state;
-        }
-        // A noun modifier: the next word is a lower-case word that is neither a verb of
-        // saying or acting nor a function word.
-        let next_word: String = text[oe..]
-            .strip_prefix(' ')
-            .unwrap_or("")
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .collect();
-        if self.words.place_next.contains(next_word.as_str()) {
-            return entity;
-        }
-        state
-    }
-}
-
-/// True when `before` ends in `Given ` — a capitalised word that is not a title or a
-/// function word, directly before the surname.
-fn follows_unknown_given_name(before: &str, not_given_names: &HashSet<String>) -> bool {
-    let Some(rest) = before.strip_suffix(' ') else {
-        return false;
-    };
-    let start = rest
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| c.is_alphabetic() || *c == '.')
-        .last()
-        .map_or(rest.len(), |(i, _)| i);
-    let word = rest[start..].trim_end_matches('.');
-    if word.is_empty()
-        || rest[..start].ends_with(|c: char| c.is_alphanumeric() || c == '\'' || c == '’')
-    {
-        return false;
-    }
-    word.chars().next().is_some_and(char::is_uppercase)
-        && word.chars().skip(1).all(char::is_lowercase)
-        && word.chars().count() > 1
-        && !not_given_names.contains(word)
-}
-
-fn word_boundary_before(text: &str, at: usize) -> bool {
-    text[..at]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !c.is_alphanumeric())
-}
-
-fn word_boundary_after(text: &str, at: usize) -> bool {
-    text[at..]
-        .chars()
-        .next()
-        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 #[cfg(test)]
