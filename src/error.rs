@@ -51,7 +51,9 @@ pub enum Error {
     Invalid(Vec<Diagnostic>),
     /// An operating-system error on a path.
     Io {
+        /// The file or folder.
         path: PathBuf,
+        /// What the operating system said.
         source: std::io::Error,
     },
     /// A problem with what was asked rather than with a file.

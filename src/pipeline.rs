@@ -3,8 +3,11 @@
 use crate::corpus::{Document, split_sentences};
 use crate::gazetteer::Gazetteer;
 use crate::graph::{DocInfo, Graph, GraphBuilder};
+use crate::link::rules::Hit;
+use crate::link::rules::stats::{CorpusStats, Tally};
 use crate::link::{Finding, Linker, RuleSet, cooccurrences};
 use crate::tag::{Mention, Tagger};
+use crate::text::Span;
 use rayon::prelude::*;
 
 /// What the pipeline found in one document.
@@ -13,7 +16,7 @@ pub struct Analysis {
     /// The document's id and date.
     pub doc: DocInfo,
     /// Sentence byte ranges.
-    pub sentences: Vec<(usize, usize)>,
+    pub sentences: Vec<Span>,
     /// Entity mentions, sorted by position.
     pub mentions: Vec<Mention>,
     /// Co-occurrences and typed relations.
@@ -66,6 +69,25 @@ impl Pipeline {
             mentions,
             findings,
         }
+    }
+
+    /// On how many sentences and documents of `docs` (the corpus named `corpus`) each
+    /// rule, frame and cue fired.
+    pub fn rule_stats(&self, corpus: &str, docs: &[Document]) -> CorpusStats {
+        let hits: Vec<(usize, Vec<Hit>)> = docs
+            .par_iter()
+            .map(|d| {
+                let sentences = split_sentences(&d.text);
+                let mentions = self.tagger.tag(&d.text);
+                let (_, hits) = self.linker.link_traced(&d.text, &sentences, &mentions);
+                (sentences.len(), hits)
+            })
+            .collect();
+        let mut tally = Tally::default();
+        for (i, (sentences, hits)) in hits.iter().enumerate() {
+            tally.add(&self.linker, i, *sentences, hits);
+        }
+        tally.finish(corpus, self.linker.rules())
     }
 
     /// Analyses documents in parallel; the result keeps the input order.

@@ -1,9 +1,10 @@
-//! `newsgraph build`: corpus → graph files, in every format [`newsgraph::export`] writes.
+//! `newsgraph build`: corpus → graph files, in every format of [`newsgraph::formats::FORMATS`].
 
-use super::{FilterArgs, InputArgs, RulesArgs, report_skipped};
+use super::args::{FilterArgs, InputArgs, RulesArgs};
+use super::report_skipped;
 use clap::Args;
 use newsgraph::Result;
-use newsgraph::export::{Format, write_graph};
+use newsgraph::formats::Format;
 use newsgraph::pipeline::{Pipeline, build_graph};
 use std::path::PathBuf;
 
@@ -14,20 +15,33 @@ pub struct BuildArgs {
     input: InputArgs,
     #[command(flatten)]
     rules: RulesArgs,
-    /// Output file, format by extension: .json (graph.json), .nodelink.json (networkx),
-    /// .graphml, .gexf, .dot/.gv, .csv (writes nodes.csv and edges.csv in its folder),
-    /// .svg/.png (rendered by Graphviz's dot); repeatable
-    /// [default: output/graph.json, output/graph.graphml, output/graph.gexf, output/graph.dot]
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    /// Output file, format by extension (from the format table); repeatable
+    #[arg(short = 'o', long = "output", value_name = "FILE", help = output_help())]
     output: Vec<PathBuf>,
     #[command(flatten)]
     filter: FilterArgs,
 }
 
+/// The graph files `build` writes when no `-o` is given.
+const DEFAULT_OUTPUTS: [&str; 4] = ["graph.json", "graph.graphml", "graph.gexf", "graph.dot"];
+
+/// The `-o` help, with the extensions of the format table.
+fn output_help() -> String {
+    let defaults: Vec<String> = DEFAULT_OUTPUTS
+        .iter()
+        .map(|f| format!("output/{f}"))
+        .collect();
+    format!(
+        "Output file, format by extension: {}; repeatable [default: {}]",
+        Format::extensions_help(),
+        defaults.join(", ")
+    )
+}
+
 /// Runs `build`.
 pub fn run(args: BuildArgs) -> Result<i32> {
     let outputs = if args.output.is_empty() {
-        ["graph.json", "graph.graphml", "graph.gexf", "graph.dot"]
+        DEFAULT_OUTPUTS
             .iter()
             .map(|f| PathBuf::from("output").join(f))
             .collect()
@@ -35,10 +49,12 @@ pub fn run(args: BuildArgs) -> Result<i32> {
         args.output
     };
     let mut written = Vec::new();
+    let mut formats = Vec::new();
     for o in &outputs {
-        let format = Format::from_path(o)?;
+        let format = Format::for_path(o)?;
         format.check_available(o)?;
         written.extend(format.files(o));
+        formats.push(format);
     }
     let filter = args.filter.to_filter()?;
     let rules = args.rules.load(&args.input.gazetteer)?;
@@ -46,8 +62,8 @@ pub fn run(args: BuildArgs) -> Result<i32> {
     let pipeline = Pipeline::with_rules(&gazetteer, rules);
     let analyses = pipeline.analyze_all(&corpus.documents);
     let graph = filter.apply(&build_graph(&gazetteer, &corpus.documents, &analyses));
-    for o in &outputs {
-        write_graph(&graph, o)?;
+    for (o, format) in outputs.iter().zip(formats) {
+        format.write(&graph, o)?;
     }
     let code = report_skipped(&corpus);
     let names: Vec<String> = written.iter().map(|o| o.display().to_string()).collect();

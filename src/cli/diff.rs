@@ -45,34 +45,35 @@
 //! whose number of supporting sentences differs. Swapping OLD and NEW swaps every `added`
 //! with `removed` and every `old` with `new`, and nothing else.
 //!
-//! `--format dot|graphml|gexf`: the union graph, every node and edge with a `change`
+//! `--format dot|graphml|gexf|nodelink` (the graph formats of
+//! [`newsgraph::formats::FORMATS`] written as one text file): the union graph, every node and edge with a `change`
 //! attribute (`added`, `removed`, `changed`, `same`) and coloured by it (see
 //! [`newsgraph::graph::diff::union_graph`]).
 
-use super::FilterArgs;
+use super::args::{FilterArgs, format_values, graph_text};
+use super::output::{Style, color_enabled, emit};
 use clap::{Args, ValueEnum};
-use newsgraph::export::{to_dot, to_gexf, to_graphml, write_atomic};
+use newsgraph::Result;
+use newsgraph::formats::{read_graph, write_atomic};
 use newsgraph::graph::diff::{Change, DiffOptions, GraphDiff, diff_graphs, union_graph};
 use newsgraph::graph::{Edge, Graph, Node};
-use newsgraph::{Error, Result};
 use serde::Serialize;
 use std::fmt::Write as _;
-use std::io::{IsTerminal, Write as _};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-/// Output formats of `diff`.
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-enum DiffFormat {
-    /// Summary line and sections, for people
-    Text,
-    /// The documented JSON structure
-    Json,
-    /// Union graph as Graphviz DOT, coloured by change
-    Dot,
-    /// Union graph as GraphML, with a `change` attribute
-    Graphml,
-    /// Union graph as GEXF, with a `change` attribute
-    Gexf,
+/// The formats of `diff` itself; the graph formats of the table follow.
+const OWN_FORMATS: &[(&str, &str)] = &[
+    ("text", "Summary line and sections, for people"),
+    ("json", "The documented JSON structure"),
+];
+
+fn formats() -> clap::builder::PossibleValuesParser {
+    format_values(OWN_FORMATS, |f| {
+        format!(
+            "Union graph as {}, coloured and with a `change` attribute",
+            f.about
+        )
+    })
 }
 
 /// Kinds of change `--only` keeps.
@@ -95,9 +96,10 @@ pub struct DiffArgs {
     /// The newer graph
     #[arg(value_name = "NEW")]
     new: PathBuf,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
-    format: DiffFormat,
+    /// Output format (a union graph has a `change` attribute on every node and edge, and
+    /// colours by it, in the formats that write attributes and colours)
+    #[arg(long, value_parser = formats(), default_value = "text")]
+    format: String,
     /// Ignore weight (and mention count) changes smaller than N
     #[arg(long = "min-change", value_name = "N", default_value_t = 0)]
     min_change: u64,
@@ -122,9 +124,9 @@ pub fn run(args: DiffArgs) -> Result<i32> {
             OnlyArg::Changed => Change::Changed,
         }),
     };
-    let (mut old, old_graphml) = read_graph(&args.old)?;
-    let (mut new, new_graphml) = read_graph(&args.new)?;
-    if old_graphml != new_graphml {
+    let (mut old, old_format) = read_graph(&args.old)?;
+    let (mut new, new_format) = read_graph(&args.new)?;
+    if old_format.is_lossless() != new_format.is_lossless() {
         (old, new) = (without_documents(&old), without_documents(&new));
     }
     let diff = diff_graphs(&old, &new, &filter, &options);
@@ -132,45 +134,19 @@ pub fn run(args: DiffArgs) -> Result<i32> {
         args.old.display().to_string(),
         args.new.display().to_string(),
     );
-    let text = match args.format {
-        DiffFormat::Text => {
-            let color = args.output.is_none()
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none();
+    let text = match args.format.as_str() {
+        "text" => {
+            let color = args.output.is_none() && color_enabled();
             to_text(&diff, &old_name, &new_name, color)
         }
-        DiffFormat::Json => to_json(&diff, &old_name, &new_name),
-        DiffFormat::Dot => to_dot(&union_graph(&old, &new, &filter, &diff)),
-        DiffFormat::Graphml => to_graphml(&union_graph(&old, &new, &filter, &diff)),
-        DiffFormat::Gexf => to_gexf(&union_graph(&old, &new, &filter, &diff)),
+        "json" => to_json(&diff, &old_name, &new_name),
+        graph_format => graph_text(graph_format, &union_graph(&old, &new, &filter, &diff))?,
     };
     match &args.output {
         Some(path) => write_atomic(path, text.as_bytes())?,
-        None => {
-            let mut out = std::io::stdout().lock();
-            if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-                // A closed pipe (`| head`) is not trouble.
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    return Err(Error::io(Path::new("<stdout>"), e));
-                }
-            }
-        }
+        None => emit(&text)?,
     }
     Ok(if diff.is_empty() { 0 } else { 1 })
-}
-
-/// Reads a graph written by `build`: graph.json, or GraphML (by extension or content).
-/// Returns whether it came from GraphML, which keeps no documents or evidence.
-fn read_graph(path: &Path) -> Result<(Graph, bool)> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    if ext.as_deref() == Some("graphml") || text.trim_start().starts_with('<') {
-        return Ok((Graph::from_graphml(path, &text)?, true));
-    }
-    Ok((Graph::from_json(path, &text)?, false))
 }
 
 /// The graph without what GraphML does not keep (documents, evidence), so a graph.json
@@ -262,19 +238,6 @@ fn to_json(d: &GraphDiff, old: &str, new: &str) -> String {
     s
 }
 
-/// ANSI styling, or none.
-struct Paint(bool);
-
-impl Paint {
-    fn paint(&self, code: &str, s: &str) -> String {
-        if self.0 {
-            format!("\x1b[{code}m{s}\x1b[0m")
-        } else {
-            s.to_string()
-        }
-    }
-}
-
 fn arrow(directed: bool) -> &'static str {
     if directed { "->" } else { "--" }
 }
@@ -288,7 +251,7 @@ fn signed(old: u64, new: u64) -> String {
 }
 
 fn to_text(d: &GraphDiff, old: &str, new: &str, color: bool) -> String {
-    let p = Paint(color);
+    let p = Style::new(color);
     let mut s = String::new();
     if d.is_empty() {
         // Documents alone are no difference: name them on the summary line only.

@@ -1,12 +1,12 @@
 //! `newsgraph extract`: corpus → JSON Lines of mentions and relations.
 
-use super::{InputArgs, RulesArgs, report_skipped};
+use super::args::{InputArgs, RulesArgs};
+use super::output::emit;
+use super::report_skipped;
 use clap::Args;
 use newsgraph::Result;
-use newsgraph::export::write_atomic;
-use newsgraph::extract::to_jsonl;
+use newsgraph::formats::{to_jsonl, write_atomic};
 use newsgraph::pipeline::Pipeline;
-use std::io::Write;
 use std::path::PathBuf;
 
 /// Arguments of `extract`.
@@ -30,14 +30,7 @@ pub fn run(args: ExtractArgs) -> Result<i32> {
     let text = to_jsonl(&corpus.documents, &analyses);
     match &args.output {
         Some(path) => write_atomic(path, text.as_bytes())?,
-        None => {
-            let mut out = std::io::stdout().lock();
-            if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush())
-                && e.kind() != std::io::ErrorKind::BrokenPipe
-            {
-                return Err(newsgraph::Error::Usage(format!("standard output: {e}")));
-            }
-        }
+        None => emit(&text)?,
     }
     Ok(report_skipped(&corpus))
 }

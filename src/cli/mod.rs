@@ -1,27 +1,23 @@
-//! Command-line interface: one file per subcommand.
+//! Command-line interface: one file per subcommand; the arguments they share in
+//! [`args`], and everything they print through in [`output`].
 //!
 //! Exit codes: 0 done; 1 done, but some documents were skipped (each is named on
 //! stderr); 2 nothing was done because of a bad argument or input (message on stderr).
 
+mod args;
 mod build;
 mod diff;
 mod extract;
-mod filter;
-mod inspect;
 mod neighbors;
+mod output;
 mod path;
 mod rules;
 mod show;
 mod stats;
 
-pub use filter::FilterArgs;
-pub use rules::RulesArgs;
-
-use clap::{Args, Parser, Subcommand};
-use newsgraph::corpus::{Corpus, read_corpus};
-use newsgraph::gazetteer::{Gazetteer, load_dir};
-use newsgraph::{Error, Result};
-use std::path::PathBuf;
+use clap::{Parser, Subcommand};
+use newsgraph::Error;
+use newsgraph::corpus::Corpus;
 
 /// Turn a corpus of news text into an entity-and-relation knowledge graph.
 #[derive(Parser, Debug)]
@@ -47,36 +43,8 @@ enum Command {
     Path(path::PathArgs),
     /// Count entities and relations; rank entities by degree and PageRank.
     Stats(stats::StatsArgs),
-}
-
-/// Where the corpus and the gazetteer come from, shared by the commands that read text.
-#[derive(Args, Debug)]
-pub struct InputArgs {
-    /// Corpus folders (recursive: *.txt, *.jsonl), text files or .jsonl files [default: data/]
-    #[arg(value_name = "CORPUS")]
-    pub corpus: Vec<PathBuf>,
-    /// Gazetteer folder (*.gaz files)
-    #[arg(
-        short = 'g',
-        long = "gazetteer",
-        value_name = "DIR",
-        default_value = "gazetteer"
-    )]
-    pub gazetteer: PathBuf,
-}
-
-impl InputArgs {
-    /// Loads the gazetteer, then the corpus: everything is checked before any work.
-    pub fn load(&self) -> Result<(Gazetteer, Corpus)> {
-        let gazetteer = load_dir(&self.gazetteer)?;
-        let corpus_paths = if self.corpus.is_empty() {
-            vec![PathBuf::from("data")]
-        } else {
-            self.corpus.clone()
-        };
-        let corpus = read_corpus(&corpus_paths)?;
-        Ok((gazetteer, corpus))
-    }
+    /// Report on the relation rules: `rules stats CORPUS...` counts what each rule, frame and cue fired on.
+    Rules(rules::RulesCommandArgs),
 }
 
 /// Prints the documents that were skipped; returns the exit code they call for.
@@ -112,6 +80,7 @@ pub fn run() -> i32 {
         Command::Show(args) => show::run(args),
         Command::Path(args) => path::run(args),
         Command::Stats(args) => stats::run(args),
+        Command::Rules(args) => rules::run(args),
     };
     match result {
         Ok(code) => code,

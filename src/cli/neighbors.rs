@@ -34,29 +34,29 @@
 //! (an undirected relation such as `co_occurs`). `weight` is the number of supporting
 //! sentences. `evidence` holds the first supporting sentence, or all of them with
 //! `--evidence`; `date` and `rule` are left out when unknown; offsets are byte ranges in
-//! the document. `--format dot` and `--format graphml` write the neighbourhood subgraph
-//! (every edge between two shown entities) as `build` would.
+//! the document. The other formats (`dot`, `graphml`, `gexf`, `nodelink`: the graph
+//! formats of [`newsgraph::formats::FORMATS`] written as one text file) write the
+//! neighbourhood subgraph (every edge between two shown entities) as `build` would.
 
-use super::FilterArgs;
-use super::inspect::{GraphArgs, Style, emit, one_line, pad, snippet, truncate, width};
-use clap::{Args, ValueEnum};
+use super::args::{FilterArgs, GraphArgs, format_values, graph_text};
+use super::output::{self, Style, emit, one_line, pad, snippet, truncate, width};
+use clap::Args;
 use newsgraph::Result;
 use newsgraph::graph::{Edge, Evidence, Graph, Node};
-use newsgraph::link::CO_OCCURS;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// How `neighbors` prints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    /// An aligned table for people
-    Table,
-    /// JSON: {center, depth, neighbors: [{id, label, type, distance, via, relation, direction, weight, evidence}]}
-    Json,
-    /// The neighbourhood as Graphviz DOT
-    Dot,
-    /// The neighbourhood as GraphML
-    Graphml,
+/// The formats of `neighbors` itself; the graph formats of the table follow.
+const OWN_FORMATS: &[(&str, &str)] = &[
+    ("table", "An aligned table for people"),
+    (
+        "json",
+        "JSON: {center, depth, neighbors: [{id, label, type, distance, via, relation, direction, weight, evidence}]}",
+    ),
+];
+
+fn formats() -> clap::builder::PossibleValuesParser {
+    format_values(OWN_FORMATS, |f| format!("The neighbourhood as {}", f.about))
 }
 
 /// Arguments of `neighbors`.
@@ -76,8 +76,8 @@ pub struct NeighborsArgs {
     #[arg(long)]
     evidence: bool,
     /// Output format
-    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
-    format: OutputFormat,
+    #[arg(long, value_parser = formats(), default_value = "table")]
+    format: String,
 }
 
 /// Direction of an edge seen from the entity a row hangs from.
@@ -102,9 +102,9 @@ impl Direction {
 
     fn arrow(self) -> &'static str {
         match self {
-            Direction::Out => "→",
-            Direction::In => "←",
-            Direction::None => "—",
+            Direction::Out => output::OUT,
+            Direction::In => output::IN,
+            Direction::None => output::UNDIRECTED,
         }
     }
 }
@@ -158,13 +158,7 @@ fn expand<'a>(
             .then_with(|| a.id.cmp(&b.id))
     });
     for (node, mut edges) in groups {
-        edges.sort_by_key(|e| {
-            (
-                e.relation == CO_OCCURS,
-                std::cmp::Reverse(e.weight),
-                e.relation.clone(),
-            )
-        });
+        edges.sort_by(|a, b| a.rank().cmp(&b.rank()));
         for edge in edges {
             out.push(Row {
                 distance: d + 1,
@@ -178,35 +172,6 @@ fn expand<'a>(
             expand(ego, &node.id, dist, expanded, out);
         }
     }
-}
-
-/// The neighbourhood (subgraph and distances) of `center` after the filters.
-fn neighbourhood(
-    graph: &Graph,
-    center: &str,
-    depth: usize,
-    filter: &FilterArgs,
-) -> Result<(Graph, BTreeMap<String, usize>)> {
-    let mut filter = filter.to_filter()?;
-    let top = filter.top.take();
-    let (mut ego, mut dist) = graph.ego(center, depth, &filter);
-    if let Some(top) = top {
-        let mut score: BTreeMap<&str, u64> = BTreeMap::new();
-        for e in ego.edges() {
-            *score.entry(e.source.as_str()).or_default() += e.weight;
-            *score.entry(e.target.as_str()).or_default() += e.weight;
-        }
-        let mut ranked: Vec<(&str, u64)> =
-            score.into_iter().filter(|(id, _)| *id != center).collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        let keep: Vec<&str> = std::iter::once(center)
-            .chain(ranked.into_iter().take(top).map(|r| r.0))
-            .collect();
-        let trimmed = ego.subgraph(keep);
-        dist = trimmed.neighborhood(center, depth, &[]);
-        ego = trimmed.subgraph(dist.keys().map(String::as_str));
-    }
-    Ok((ego, dist))
 }
 
 #[derive(Serialize)]
@@ -360,8 +325,8 @@ fn to_table(center: &Node, rows: &[Row], all_evidence: bool, style: Style) -> St
                     "    {}{}:{}-{}  {}\n",
                     style.dim(&ev.doc),
                     date,
-                    ev.sentence[0],
-                    ev.sentence[1],
+                    ev.sentence.start,
+                    ev.sentence.end,
                     one_line(&ev.text)
                 ));
             }
@@ -375,25 +340,26 @@ pub fn run(args: NeighborsArgs) -> Result<i32> {
     args.filter.to_filter()?;
     let loaded = args.graph.load()?;
     let center = loaded.entity(&args.entity)?;
-    let (ego, dist) = neighbourhood(&loaded.graph, &center, args.depth, &args.filter)?;
+    let (ego, dist) = loaded
+        .graph
+        .ego_top(&center, args.depth, &args.filter.to_filter()?);
     let center_node = ego
         .node(&center)
         .expect("the centre is in its neighbourhood");
-    let text = match args.format {
-        OutputFormat::Table => to_table(
+    let text = match args.format.as_str() {
+        "table" => to_table(
             center_node,
             &rows(&ego, &center, &dist),
             args.evidence,
             Style::stdout(),
         ),
-        OutputFormat::Json => to_json(
+        "json" => to_json(
             center_node,
             args.depth,
             &rows(&ego, &center, &dist),
             args.evidence,
         ),
-        OutputFormat::Dot => newsgraph::export::to_dot(&ego),
-        OutputFormat::Graphml => newsgraph::export::to_graphml(&ego),
+        graph_format => graph_text(graph_format, &ego)?,
     };
     emit(&text)?;
     Ok(0)

@@ -5,10 +5,11 @@
 //! the other relations between the same two entities are counted. The filters work as in
 //! `build`. Exit code 1 when the two entities are not connected.
 
-use super::FilterArgs;
-use super::inspect::{GraphArgs, Style, best_edge, emit, one_line};
+use super::args::{FilterArgs, GraphArgs};
+use super::output::{Style, arrow, emit, one_line};
 use clap::Args;
 use newsgraph::Result;
+use newsgraph::graph::Edge;
 use std::fmt::Write;
 
 /// Arguments of `path`.
@@ -78,14 +79,8 @@ pub fn run(args: PathArgs) -> Result<i32> {
                 continue;
             };
             let edges = graph.edges_between(id, next);
-            let e = best_edge(&edges).expect("consecutive path entities share an edge");
-            let arrow = if !e.directed {
-                "—"
-            } else if e.source == *id {
-                "→"
-            } else {
-                "←"
-            };
+            let e = Edge::best(&edges).expect("consecutive path entities share an edge");
+            let arrow = arrow(e, id);
             let others = match edges.len() - 1 {
                 0 => String::new(),
                 1 => ", +1 other relation".to_string(),
@@ -103,7 +98,7 @@ pub fn run(args: PathArgs) -> Result<i32> {
                     "        {} {}",
                     style.dim(&format!(
                         "[{}:{}-{}]",
-                        ev.doc, ev.sentence[0], ev.sentence[1]
+                        ev.doc, ev.sentence.start, ev.sentence.end
                     )),
                     one_line(&ev.text)
                 );

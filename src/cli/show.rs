@@ -2,11 +2,11 @@
 //! seen in the text with their counts, mentions, documents and dates, and the entity's
 //! relations grouped by relation type and direction, with the entities at the other end.
 
-use super::inspect::{GraphArgs, Style, emit};
+use super::args::GraphArgs;
+use super::output::{self, Style, arrow, emit};
 use clap::Args;
 use newsgraph::Result;
 use newsgraph::graph::Edge;
-use newsgraph::link::CO_OCCURS;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -56,7 +56,7 @@ pub fn run(args: ShowArgs) -> Result<i32> {
     let id = loaded.entity(&args.entity)?;
     let node = loaded.graph.node(&id).expect("resolved entities are nodes");
     let style = Style::stdout();
-    let width = super::inspect::width();
+    let width = output::width();
     const INDENT: usize = 13;
     let field = |name: &str| format!("  {name:<10} ");
     let mut s = String::new();
@@ -98,15 +98,10 @@ pub fn run(args: ShowArgs) -> Result<i32> {
     let mut groups: BTreeMap<GroupKey, Vec<(&Edge, &str)>> = BTreeMap::new();
     let edges = loaded.graph.edges_of(&id);
     for e in &edges {
-        let (other, arrow) = if !e.directed {
-            (if e.source == id { &e.target } else { &e.source }, "—")
-        } else if e.source == id {
-            (&e.target, "→")
-        } else {
-            (&e.source, "←")
-        };
+        let other = if e.source == id { &e.target } else { &e.source };
+        let arrow = arrow(e, &id);
         groups
-            .entry((e.relation == CO_OCCURS, e.relation.clone(), arrow))
+            .entry((e.is_cooccurrence(), e.relation.clone(), arrow))
             .or_default()
             .push((e, loaded.label(other)));
     }

@@ -5,7 +5,8 @@
 //! counts distinct neighbours, weighted degree sums edge weights, PageRank is a fixed 50
 //! iterations with damping 0.85 (printed with 4 decimals). Ties rank by id.
 
-use super::inspect::{GraphArgs, Style, emit, pad, truncate};
+use super::args::GraphArgs;
+use super::output::{Style, emit, pad, truncate};
 use clap::Args;
 use newsgraph::Result;
 use newsgraph::graph::{Centrality, Graph};

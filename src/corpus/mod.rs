@@ -6,13 +6,12 @@
 //! with an optional weekday or `Published:` in front). JSON Lines documents carry theirs
 //! in the `date` field.
 
-mod date;
 mod sentence;
 
-pub use date::{date_from_name, date_from_text, parse_iso_date};
 pub use sentence::split_sentences;
 
 use crate::error::{Diagnostic, Error, Result};
+use crate::text::{date_from_name, date_from_text, parse_iso_date};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

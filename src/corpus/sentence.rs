@@ -6,6 +6,8 @@
 //! unless the period closes an abbreviation (`Dr.`, `Gen.`, `Feb.`), an initial (`W.`) or
 //! a dotted acronym (`U.S.`) that is not followed by a typical sentence opener.
 
+use crate::text::Span;
+
 /// Titles and other abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm",
@@ -52,9 +54,9 @@ const OPENERS: &[&str] = &[
     "Officials",
 ];
 
-/// Splits `text` into sentences, returned as byte ranges `(start, end)` into `text`,
-/// without surrounding white space. Empty lines give no sentence.
-pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
+/// Splits `text` into sentences, returned as byte ranges into `text`, without
+/// surrounding white space. Empty lines give no sentence.
+pub fn split_sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
@@ -64,12 +66,12 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let s = &text[start..end];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
     if lead + trail < s.len() {
-        out.push((start + lead, end - trail));
+        out.push(Span::new(start + lead, end - trail));
     }
 }
 
@@ -110,7 +112,7 @@ fn next_terminator(line: &str, from: usize) -> Option<usize> {
     None
 }
 
-fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let line = &text[start..end];
     let mut sent_start = 0;
     let mut i = 0;
@@ -187,7 +189,7 @@ mod tests {
     fn split(text: &str) -> Vec<&str> {
         split_sentences(text)
             .into_iter()
-            .map(|(s, e)| &text[s..e])
+            .map(|s| s.of(text))
             .collect()
     }
 
@@ -254,6 +256,6 @@ mod tests {
     fn offsets_are_bytes_of_the_original() {
         let text = "Kata’ib Hezbollah fired. Iran’s allies waited.";
         let spans = split_sentences(text);
-        assert_eq!(spans, vec![(0, 26), (27, text.len())]);
+        assert_eq!(spans, vec![Span::new(0, 26), Span::new(27, text.len())]);
     }
 }

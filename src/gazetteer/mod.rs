@@ -1,14 +1,18 @@
 //! The gazetteer: the entities newsgraph knows, their names, aliases and attributes,
-//! read from the `*.gaz` files of a folder (format: `gazetteer/README.md`).
+//! read from the `*.gaz` files of a folder (format: `gazetteer/README.md`), and the word
+//! lists the tagger reads names in context with (`tagging.words`, see [`Words`]).
 
+mod check;
 mod parse;
+mod words;
 
 pub use parse::{load_dir, parse_str};
+pub use words::{BUILTIN_WORDS, WORDS_FILE, Words};
 
+use crate::text::Origin;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
-use std::path::PathBuf;
 
 /// The kind of an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -80,15 +84,6 @@ pub struct Role {
     pub to: Option<String>,
 }
 
-/// Where an entity is defined, for error messages.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Origin {
-    /// The `.gaz` file.
-    pub path: PathBuf,
-    /// The line of its `[id]` header.
-    pub line: usize,
-}
-
 /// One entity of the gazetteer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entity {
@@ -129,12 +124,21 @@ impl Entity {
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     entities: BTreeMap<String, Entity>,
+    words: Words,
 }
 
 impl Gazetteer {
     /// Builds a gazetteer from entities already checked (see [`load_dir`]).
     pub(crate) fn from_entities(entities: BTreeMap<String, Entity>) -> Gazetteer {
-        Gazetteer { entities }
+        Gazetteer {
+            entities,
+            words: Words::builtin(),
+        }
+    }
+
+    /// The tagger's word lists (the folder's `tagging.words`, or the built-in ones).
+    pub fn words(&self) -> &Words {
+        &self.words
     }
 
     /// The entity with this id.

@@ -1,9 +1,12 @@
-//! Reading and checking `.gaz` files. Every problem in every file is collected and
-//! reported together as `path:line: message`.
+//! Reading `.gaz` files: lines into entity drafts, each value remembering its line, with
+//! the checks one line allows (keys, types, ids, dates). The checks that need every file
+//! (duplicate ids, aliases claimed twice, references to other entities) are in
+//! [`super::check`]. Every problem in every file is collected and reported together as
+//! `path:line: message`.
 
-use super::{Entity, EntityType, Gazetteer, Origin, Role};
+use super::{EntityType, Gazetteer, Role};
 use crate::error::{Diagnostic, Error, Result};
-use crate::tag::fold_key;
+use crate::text::Origin;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -35,7 +38,18 @@ pub fn load_dir(dir: &Path) -> Result<Gazetteer> {
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
         sources.push((path, text));
     }
-    parse_sources(&sources)
+    // Every problem at once: the entities' and the word lists'.
+    match (parse_sources(&sources), super::Words::load(dir)) {
+        (Ok(mut gazetteer), Ok(words)) => {
+            gazetteer.words = words;
+            Ok(gazetteer)
+        }
+        (Err(Error::Invalid(mut a)), Err(Error::Invalid(b))) => {
+            a.extend(b);
+            Err(Error::Invalid(a))
+        }
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    }
 }
 
 /// Parses and checks gazetteer text as if it were the file `path` (for tests and tools).
@@ -57,16 +71,17 @@ const KEYS: &[&str] = &[
     "note",
 ];
 
-/// An entity while it is read: values keep the line they came from for later checks.
-struct Draft {
-    id: String,
-    origin: Origin,
-    kind: Option<EntityType>,
-    name: Option<(String, usize)>,
-    aliases: Vec<(String, usize)>,
-    refs: Vec<(&'static str, String, usize)>,
-    roles: Vec<(Role, usize)>,
-    attributes: BTreeMap<String, String>,
+/// An entity while it is read: values keep the line they came from for the checks
+/// across files ([`super::check`]).
+pub(super) struct Draft {
+    pub(super) id: String,
+    pub(super) origin: Origin,
+    pub(super) kind: Option<EntityType>,
+    pub(super) name: Option<(String, usize)>,
+    pub(super) aliases: Vec<(String, usize)>,
+    pub(super) refs: Vec<(&'static str, String, usize)>,
+    pub(super) roles: Vec<(Role, usize)>,
+    pub(super) attributes: BTreeMap<String, String>,
 }
 
 fn parse_sources(sources: &[(PathBuf, String)]) -> Result<Gazetteer> {
@@ -76,121 +91,7 @@ fn parse_sources(sources: &[(PathBuf, String)]) -> Result<Gazetteer> {
         parse_file(path, text, &mut drafts, &mut errors);
     }
 
-    // Duplicate ids.
-    let mut first: BTreeMap<&str, &Origin> = BTreeMap::new();
-    for d in &drafts {
-        if let Some(prev) = first.get(d.id.as_str()) {
-            errors.push(Diagnostic::at(
-                &d.origin.path,
-                d.origin.line,
-                format!(
-                    "duplicate id '{}': already defined at {}:{}",
-                    d.id,
-                    prev.path.display(),
-                    prev.line
-                ),
-            ));
-        } else {
-            first.insert(&d.id, &d.origin);
-        }
-    }
-
-    // Aliases claimed by two entities, compared as the tagger sees them.
-    let mut claims: BTreeMap<String, (&str, &Path, usize)> = BTreeMap::new();
-    for d in &drafts {
-        let names = d.name.iter().chain(d.aliases.iter());
-        let mut own: Vec<String> = Vec::new();
-        for (alias, line) in names {
-            let key = fold_key(alias);
-            if key.is_empty() {
-                errors.push(Diagnostic::at(
-                    &d.origin.path,
-                    *line,
-                    format!("alias '{alias}' has no letters or digits"),
-                ));
-                continue;
-            }
-            if own.contains(&key) {
-                continue;
-            }
-            own.push(key.clone());
-            match claims.get(&key) {
-                Some((other, path, other_line)) if *other != d.id => errors.push(Diagnostic::at(
-                    &d.origin.path,
-                    *line,
-                    format!(
-                        "alias '{alias}' of '{}' is already claimed by '{other}' at {}:{}: give it to one entity only",
-                        d.id,
-                        path.display(),
-                        other_line
-                    ),
-                )),
-                Some(_) => {}
-                None => {
-                    claims.insert(key, (&d.id, &d.origin.path, *line));
-                }
-            }
-        }
-    }
-
-    // References to other entities.
-    for d in &drafts {
-        let refs = d
-            .refs
-            .iter()
-            .map(|(k, v, l)| (*k, v, *l))
-            .chain(d.roles.iter().map(|(r, l)| ("role", &r.org, *l)));
-        for (key, target, line) in refs {
-            if !first.contains_key(target.as_str()) {
-                errors.push(Diagnostic::at(
-                    &d.origin.path,
-                    line,
-                    format!("{key} '{target}' is not the id of any entity in the gazetteer"),
-                ));
-            } else if target == &d.id {
-                errors.push(Diagnostic::at(
-                    &d.origin.path,
-                    line,
-                    format!("{key} of '{}' is the entity itself", d.id),
-                ));
-            }
-        }
-    }
-
-    if !errors.is_empty() {
-        errors.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
-        errors.dedup();
-        return Err(Error::Invalid(errors));
-    }
-
-    let mut entities = BTreeMap::new();
-    for d in drafts {
-        let mut e = Entity {
-            id: d.id.clone(),
-            kind: d.kind.expect("checked above"),
-            name: d.name.expect("checked above").0,
-            aliases: d.aliases.into_iter().map(|(a, _)| a).collect(),
-            parent: None,
-            country: None,
-            affiliations: Vec::new(),
-            capital_of: None,
-            located_in: None,
-            roles: d.roles.into_iter().map(|(r, _)| r).collect(),
-            attributes: d.attributes,
-            origin: d.origin,
-        };
-        for (key, value, _) in d.refs {
-            match key {
-                "parent" => e.parent = Some(value),
-                "country" => e.country = Some(value),
-                "capital_of" => e.capital_of = Some(value),
-                "located_in" => e.located_in = Some(value),
-                _ => e.affiliations.push(value),
-            }
-        }
-        entities.insert(e.id.clone(), e);
-    }
-    Ok(Gazetteer::from_entities(entities))
+    super::check::check(drafts, errors)
 }
 
 fn strip_comment(line: &str) -> &str {
@@ -218,10 +119,7 @@ fn valid_partial_date(s: &str) -> bool {
         [y] => digits(y, 4),
         [y, m] => digits(y, 4) && digits(m, 2) && (1..=12).contains(&m.parse::<u32>().unwrap_or(0)),
         [y, m, d] => {
-            crate::corpus::parse_iso_date(s).is_some()
-                && digits(y, 4)
-                && digits(m, 2)
-                && digits(d, 2)
+            crate::text::parse_iso_date(s).is_some() && digits(y, 4) && digits(m, 2) && digits(d, 2)
         }
         _ => false,
     }

@@ -46,10 +46,7 @@ impl<'g> GraphBuilder<'g> {
                 Node::new(m.entity.clone(), label, kind)
             });
             node.mentions += 1;
-            *node
-                .aliases
-                .entry(text[m.start..m.end].to_string())
-                .or_insert(0) += 1;
+            *node.aliases.entry(m.span.of(text).to_string()).or_insert(0) += 1;
             if let Some(d) = &doc.date {
                 if node.first_seen.as_ref().is_none_or(|f| d < f) {
                     node.first_seen = Some(d.clone());
@@ -75,12 +72,12 @@ impl<'g> GraphBuilder<'g> {
                 .or_insert_with(|| (f.directed, BTreeSet::new()));
             entry.1.insert(Evidence {
                 doc: doc.id.clone(),
-                sentence: [f.sentence.0, f.sentence.1],
-                source_span: [ss.0, ss.1],
-                target_span: [ts.0, ts.1],
+                sentence: f.sentence,
+                source_span: ss,
+                target_span: ts,
                 rule: f.rule.clone(),
                 date: doc.date.clone(),
-                text: text[f.sentence.0..f.sentence.1].to_string(),
+                text: f.sentence.of(text).to_string(),
             });
         }
     }

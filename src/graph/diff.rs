@@ -397,7 +397,7 @@ impl GraphDiff {
 
 /// Distinct supporting sentences per document.
 fn sentences_per_doc(e: &Edge) -> BTreeMap<&str, u64> {
-    let mut sentences: BTreeMap<&str, BTreeSet<[usize; 2]>> = BTreeMap::new();
+    let mut sentences: BTreeMap<&str, BTreeSet<crate::text::Span>> = BTreeMap::new();
     for ev in &e.evidence {
         sentences
             .entry(ev.doc.as_str())
@@ -607,6 +607,7 @@ mod tests {
     use super::*;
     use crate::graph::Evidence;
     use crate::link::CO_OCCURS;
+    use crate::text::Span;
 
     fn node(id: &str, kind: EntityType, mentions: u64, docs: &[&str]) -> Node {
         Node {
@@ -628,9 +629,9 @@ mod tests {
             .iter()
             .map(|(d, at)| Evidence {
                 doc: d.to_string(),
-                sentence: [*at, at + 10],
-                source_span: [*at, at + 1],
-                target_span: [at + 2, at + 3],
+                sentence: Span::new(*at, at + 10),
+                source_span: Span::new(*at, at + 1),
+                target_span: Span::new(at + 2, at + 3),
                 rule: None,
                 date: None,
                 text: String::new(),

@@ -1,9 +1,8 @@
 //! Filters that cut a graph down to what a user asked for; shared by `build` (export
 //! filters), `neighbors` and `diff`.
 
-use super::{Edge, Graph, Node};
+use super::{Edge, Graph, Node, weighted_degrees};
 use crate::gazetteer::EntityType;
-use crate::link::CO_OCCURS;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What to keep of a graph. The default keeps everything.
@@ -34,7 +33,7 @@ impl Filter {
 
     fn keeps_edge(&self, e: &Edge) -> bool {
         (self.relations.is_empty() || self.relations.contains(&e.relation))
-            && !(self.no_cooccurrence && e.relation == CO_OCCURS)
+            && !(self.no_cooccurrence && e.is_cooccurrence())
     }
 
     fn dated(&self, e: &Edge) -> Option<Edge> {
@@ -98,11 +97,9 @@ impl Filter {
         }
         if let Some(top) = self.top {
             let mut degree: BTreeMap<&str, u64> = nodes.keys().map(|id| (*id, 0)).collect();
-            for e in &edges {
-                for end in [e.source.as_str(), e.target.as_str()] {
-                    if let Some(d) = degree.get_mut(end) {
-                        *d += e.weight;
-                    }
+            for (id, d) in weighted_degrees(&edges) {
+                if let Some(slot) = degree.get_mut(id) {
+                    *slot = d;
                 }
             }
             let mut ranked: Vec<(&str, u64)> = degree.into_iter().collect();
@@ -124,6 +121,8 @@ impl Filter {
 mod tests {
     use super::*;
     use crate::graph::{DocInfo, Evidence};
+    use crate::link::CO_OCCURS;
+    use crate::text::Span;
 
     fn node(id: &str, kind: EntityType) -> Node {
         Node {
@@ -138,9 +137,9 @@ mod tests {
             .enumerate()
             .map(|(i, d)| Evidence {
                 doc: format!("d{i}"),
-                sentence: [0, 1],
-                source_span: [0, 1],
-                target_span: [0, 1],
+                sentence: Span::new(0, 1),
+                source_span: Span::new(0, 1),
+                target_span: Span::new(0, 1),
                 rule: None,
                 date: Some(d.to_string()),
                 text: String::new(),

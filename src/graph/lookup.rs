@@ -19,7 +19,7 @@
 
 use super::Graph;
 use crate::gazetteer::{EntityType, Gazetteer};
-use crate::tag::fold_key;
+use crate::text::fold_key;
 
 /// An entity a query could mean.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

@@ -2,25 +2,24 @@
 //!
 //! Nodes are keyed by entity id, edges by (source, target, relation). The graph is built
 //! in sorted order, so node and edge order (and every file written from it) depends only
-//! on the input. `graph.json` ([`Graph::to_json`], [`Graph::from_json`]) is the lossless
-//! form that the inspection and diff commands read back.
+//! on the input. `graph.json` ([`Graph::to_json`], [`Graph::from_json`], in
+//! [`crate::formats::json`]) is the lossless form that the inspection and diff commands
+//! read back.
 
 mod build;
 pub mod diff;
 mod filter;
-mod graphml;
-mod json;
 mod lookup;
 mod neighborhood;
 mod stats;
 
 pub use build::GraphBuilder;
 pub use filter::Filter;
-pub use json::FORMAT_VERSION;
 pub use lookup::{Candidate, Resolution, resolve};
-pub use stats::{Centrality, PAGERANK_DAMPING, PAGERANK_ITERATIONS};
+pub use stats::{Centrality, PAGERANK_DAMPING, PAGERANK_ITERATIONS, weighted_degrees};
 
 use crate::gazetteer::EntityType;
+use crate::text::Span;
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -86,11 +85,11 @@ pub struct Evidence {
     /// Document id.
     pub doc: String,
     /// Byte range of the sentence in the document.
-    pub sentence: [usize; 2],
+    pub sentence: Span,
     /// Byte range of the source entity's mention.
-    pub source_span: [usize; 2],
+    pub source_span: Span,
     /// Byte range of the target entity's mention.
-    pub target_span: [usize; 2],
+    pub target_span: Span,
     /// Id of the rule that produced it (none for co-occurrence).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
@@ -145,12 +144,33 @@ impl Edge {
 
     /// Number of distinct (document, sentence) pairs among the evidence.
     pub fn sentence_count(&self) -> u64 {
-        let sentences: std::collections::BTreeSet<(&str, [usize; 2])> = self
+        let sentences: std::collections::BTreeSet<(&str, Span)> = self
             .evidence
             .iter()
             .map(|e| (e.doc.as_str(), e.sentence))
             .collect();
         sentences.len() as u64
+    }
+
+    /// True for a co-occurrence edge (`co_occurs`), false for a typed relation.
+    pub fn is_cooccurrence(&self) -> bool {
+        self.relation == crate::link::CO_OCCURS
+    }
+
+    /// The order in which to show the edges between two entities, best first: typed
+    /// relations before co-occurrence, then the heaviest, then by relation name.
+    pub fn rank(&self) -> (bool, std::cmp::Reverse<u64>, &str) {
+        (
+            self.is_cooccurrence(),
+            std::cmp::Reverse(self.weight),
+            &self.relation,
+        )
+    }
+
+    /// The edge to show for a pair of entities (a hop of a path, a neighbour): the first
+    /// in [`Edge::rank`] order.
+    pub fn best<'a>(edges: &[&'a Edge]) -> Option<&'a Edge> {
+        edges.iter().copied().min_by(|a, b| a.rank().cmp(&b.rank()))
     }
 
     /// The edge's key: (source, target, relation).

@@ -161,6 +161,33 @@ impl Graph {
         )
     }
 
+    /// The neighbourhood `neighbors` shows: the [`Graph::ego`] network of `center`, and
+    /// with `filter.top` only the N neighbours of highest weighted degree within it
+    /// (ties by id), re-walked from the centre so every entity kept is still reachable.
+    pub fn ego_top(
+        &self,
+        center: &str,
+        depth: usize,
+        filter: &Filter,
+    ) -> (Graph, BTreeMap<String, usize>) {
+        let (ego, dist) = self.ego(center, depth, filter);
+        let Some(top) = filter.top else {
+            return (ego, dist);
+        };
+        let mut ranked: Vec<(&str, u64)> = super::weighted_degrees(ego.edges())
+            .into_iter()
+            .filter(|(id, _)| *id != center)
+            .collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let keep: Vec<&str> = std::iter::once(center)
+            .chain(ranked.into_iter().take(top).map(|r| r.0))
+            .collect();
+        let trimmed = ego.subgraph(keep);
+        let dist = trimmed.neighborhood(center, depth, &[]);
+        let ego = trimmed.subgraph(dist.keys().map(String::as_str));
+        (ego, dist)
+    }
+
     /// The subgraph of these entities and every edge between two of them.
     pub fn subgraph<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Graph {
         let keep: BTreeSet<&str> = ids
@@ -251,6 +278,7 @@ impl Graph {
 mod tests {
     use super::*;
     use crate::graph::Evidence;
+    use crate::text::Span;
 
     fn node(id: &str, kind: EntityType) -> Node {
         Node {
@@ -268,9 +296,9 @@ mod tests {
             weight: 1,
             evidence: vec![Evidence {
                 doc: "d".into(),
-                sentence: [0, 1],
-                source_span: [0, 1],
-                target_span: [0, 1],
+                sentence: Span::new(0, 1),
+                source_span: Span::new(0, 1),
+                target_span: Span::new(0, 1),
                 rule: None,
                 date: None,
                 text: "x".into(),

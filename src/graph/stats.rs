@@ -8,9 +8,23 @@
 //! [`PAGERANK_ITERATIONS`], the rank of entities without out-edges spread evenly; ranks
 //! sum to 1. *Components* ignore direction.
 
-use super::Graph;
+use super::{Edge, Graph};
 use crate::gazetteer::EntityType;
 use std::collections::BTreeMap;
+
+/// The weighted degree of every entity at the end of one of `edges`: the sum of the
+/// weights of the edges that touch it (an edge from an entity to itself counts once).
+/// The one definition behind `stats`, `--top` and `neighbors --top`.
+pub fn weighted_degrees<'a>(edges: impl IntoIterator<Item = &'a Edge>) -> BTreeMap<&'a str, u64> {
+    let mut degree: BTreeMap<&str, u64> = BTreeMap::new();
+    for e in edges {
+        *degree.entry(e.source.as_str()).or_default() += e.weight;
+        if e.target != e.source {
+            *degree.entry(e.target.as_str()).or_default() += e.weight;
+        }
+    }
+    degree
+}
 
 /// Damping factor of [`Graph::page_rank`].
 pub const PAGERANK_DAMPING: f64 = 0.85;
@@ -99,15 +113,15 @@ impl Graph {
     /// Degree, weighted degree and PageRank of every entity, sorted by id.
     pub fn centrality(&self) -> Vec<Centrality> {
         let ranks = self.page_rank();
+        let weighted = weighted_degrees(self.edges());
         self.nodes()
             .zip(ranks)
             .map(|(n, pagerank)| {
                 let ix = self.nodes[&n.id];
-                let edges = self.edges_of(&n.id);
                 Centrality {
                     id: n.id.clone(),
                     degree: self.neighbor_ids(ix).len(),
-                    weighted_degree: edges.iter().map(|e| e.weight).sum(),
+                    weighted_degree: weighted.get(n.id.as_str()).copied().unwrap_or(0),
                     pagerank,
                 }
             })

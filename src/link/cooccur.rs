@@ -3,25 +3,27 @@
 
 use super::{CO_OCCURS, Finding};
 use crate::tag::Mention;
+use crate::text::Span;
 
 /// Co-occurrence findings of one document, given its sentences (sorted byte ranges)
 /// and mentions (sorted by position). Each pair appears once per sentence, with the first
 /// mention of each entity in that sentence as its span.
-pub fn cooccurrences(sentences: &[(usize, usize)], mentions: &[Mention]) -> Vec<Finding> {
+pub fn cooccurrences(sentences: &[Span], mentions: &[Mention]) -> Vec<Finding> {
     let mut out = Vec::new();
     // The entities of one sentence with their first mention, sorted by id.
-    let mut ents: Vec<(&str, (usize, usize))> = Vec::new();
+    let mut ents: Vec<(&str, Span)> = Vec::new();
     let mut m = 0;
-    for &(s, e) in sentences {
-        while m < mentions.len() && mentions[m].start < s {
+    for &sentence in sentences {
+        let Span { start: s, end: e } = sentence;
+        while m < mentions.len() && mentions[m].span.start < s {
             m += 1;
         }
         ents.clear();
         let mut k = m;
-        while k < mentions.len() && mentions[k].start < e {
+        while k < mentions.len() && mentions[k].span.start < e {
             let id = mentions[k].entity.as_str();
             if !ents.iter().any(|(seen, _)| *seen == id) {
-                ents.push((id, (mentions[k].start, mentions[k].end)));
+                ents.push((id, mentions[k].span));
             }
             k += 1;
         }
@@ -33,7 +35,7 @@ pub fn cooccurrences(sentences: &[(usize, usize)], mentions: &[Mention]) -> Vec<
                     source: ents[i].0.to_string(),
                     target: ents[j].0.to_string(),
                     directed: false,
-                    sentence: (s, e),
+                    sentence,
                     source_span: ents[i].1,
                     target_span: ents[j].1,
                     rule: None,
@@ -52,8 +54,7 @@ mod tests {
 
     fn m(start: usize, entity: &str) -> Mention {
         Mention {
-            start,
-            end: start + 2,
+            span: Span::new(start, start + 2),
             entity: entity.into(),
             kind: EntityType::Place,
         }
@@ -61,12 +62,12 @@ mod tests {
 
     #[test]
     fn pairs_within_sentences_only() {
-        let sentences = [(0, 10), (11, 20)];
+        let sentences = [Span::new(0, 10), Span::new(11, 20)];
         let mentions = [m(0, "b"), m(3, "a"), m(6, "b"), m(12, "c")];
         let f = cooccurrences(&sentences, &mentions);
         assert_eq!(f.len(), 1);
         assert_eq!((f[0].source.as_str(), f[0].target.as_str()), ("a", "b"));
-        assert_eq!(f[0].source_span, (3, 5));
-        assert_eq!(f[0].target_span, (0, 2));
+        assert_eq!(f[0].source_span, Span::new(3, 5));
+        assert_eq!(f[0].target_span, Span::new(0, 2));
     }
 }

@@ -10,6 +10,7 @@ pub mod rules;
 pub use cooccur::cooccurrences;
 pub use rules::{Linker, RuleSet};
 
+use crate::text::Span;
 use serde::{Deserialize, Serialize};
 
 /// The relation type of a co-occurrence edge.
@@ -27,11 +28,11 @@ pub struct Finding {
     /// Whether the relation has a direction.
     pub directed: bool,
     /// Byte range of the sentence.
-    pub sentence: (usize, usize),
+    pub sentence: Span,
     /// Byte range of the source mention.
-    pub source_span: (usize, usize),
+    pub source_span: Span,
     /// Byte range of the target mention.
-    pub target_span: (usize, usize),
+    pub target_span: Span,
     /// Id of the rule that fired (`None` for co-occurrence).
     pub rule: Option<String>,
 }

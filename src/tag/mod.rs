@@ -1,28 +1,30 @@
 //! The gazetteer tagger: finds entity mentions in text.
 //!
 //! Built once from a [`Gazetteer`] and shared across threads (`Send + Sync`). Aliases and
-//! text are folded alike ([`fold`]); every whole-word occurrence of a folded alias is a
+//! text are folded alike ([`crate::text::fold()`]); every whole-word occurrence of a folded alias is a
 //! candidate, candidates are checked (short capitalised aliases must be capitals in the
 //! text) and then chosen leftmost-longest. Capitals named as actors (`Washington said`)
 //! are resolved to the state they stand for (see `gazetteer/README.md`, *Metonyms*).
+//!
+//! Here the matcher is built from the gazetteer; `variants` makes the spelling variants
+//! of each alias, `scan` finds and checks the mentions in a text, `metonym` decides
+//! between a capital and its state, and `organs` reads `Turkey's foreign ministry`.
 
-mod fold;
+mod metonym;
 mod organs;
+mod scan;
 mod variants;
 
-pub use fold::{Folded, fold, fold_key};
-
-use crate::gazetteer::{EntityType, Gazetteer};
+use crate::gazetteer::{EntityType, Gazetteer, Words};
+use crate::text::Span;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::BTreeMap;
 
 /// One mention of an entity in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
-    /// Byte offset of the first byte in the original text.
-    pub start: usize,
-    /// Byte offset just past the mention.
-    pub end: usize,
+    /// Its bytes in the original text.
+    pub span: Span,
     /// Id of the entity it resolves to.
     pub entity: String,
     /// Type of that entity.
@@ -56,36 +58,9 @@ pub struct Tagger {
     patterns: Vec<Pattern>,
     targets: Vec<Target>,
     organs: organs::Organs,
+    /// The word lists of the gazetteer folder (metonym cues, titles before surnames).
+    words: Words,
 }
-
-/// Words before a capital that make it a location rather than an actor.
-const LOCATIVE_BEFORE: &[&str] = &[
-    "in",
-    "within",
-    "inside",
-    "near",
-    "outside",
-    "around",
-    "across",
-    "at",
-    "into",
-    "throughout",
-    "capital",
-    "city",
-    "downtown",
-    "central",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "of",
-    "via",
-    "toward",
-    "towards",
-    "outskirts",
-    "streets",
-    "across",
-];
 
 impl Tagger {
     /// Builds the matcher for every name and alias of the gazetteer, with the spelling
@@ -132,6 +107,7 @@ impl Tagger {
             patterns,
             targets,
             organs,
+            words: gazetteer.words().clone(),
         }
     }
 
@@ -139,450 +115,6 @@ impl Tagger {
     pub fn pattern_count(&self) -> usize {
         self.patterns.len()
     }
-
-    /// Finds every mention in `text`, in order of position, not overlapping.
-    pub fn tag(&self, text: &str) -> Vec<Mention> {
-        let folded = fold(text);
-        let mut candidates: Vec<(usize, usize, u32)> = Vec::new();
-        for m in self.matcher.find_overlapping_iter(&folded.text) {
-            let (s, e) = (m.start(), m.end());
-            if !word_boundary_before(&folded.text, s) || !word_boundary_after(&folded.text, e) {
-                continue;
-            }
-            let pattern = &self.patterns[m.pattern().as_usize()];
-            let (os, oe) = folded.original(s, e);
-            if pattern.case_sensitive && text[os..oe].chars().any(char::is_lowercase) {
-                continue;
-            }
-            if pattern.proper && text[os..oe].starts_with(char::is_lowercase) {
-                continue;
-            }
-            if pattern.surname && follows_unknown_given_name(&text[..os]) {
-                continue;
-            }
-            candidates.push((s, e, pattern.entity));
-        }
-        // Leftmost-longest, without overlaps.
-        candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut mentions: Vec<Mention> = Vec::new();
-        let mut last_end = 0;
-        // The previous mention: where it ends in the folded text, and whether it is a place.
-        let mut previous: Option<(usize, bool)> = None;
-        let mut organ: Option<(usize, usize, u32)> = None;
-        for (s, e, entity) in candidates {
-            if s < last_end {
-                continue;
-            }
-            if let Some((os, oe, o)) = organ.take() {
-                // `Turkey's foreign ministry`, unless a gazetteer name starts inside it.
-                if s >= oe {
-                    self.push(&folded, &mut mentions, os, oe, o);
-                }
-            }
-            last_end = e;
-            let entity = self.resolve_metonym(&folded, text, s, e, entity, previous);
-            let after = &folded.text[e..];
-            if let Some(rest) = after
-                .strip_prefix("'s ")
-                .or_else(|| after.strip_prefix("' "))
-            {
-                let at = e + (after.len() - rest.len());
-                organ = self
-                    .organs
-                    .find(entity, rest)
-                    .map(|(o, len)| (at, at + len, o));
-            }
-            previous = Some((e, self.targets[entity as usize].kind == EntityType::Place));
-            // `Iranian Consulate in Karbala`: the shortest span names each entity.
-            if let Some((head_end, place, tail)) = self.split_in_place(&folded.text, s, e) {
-                self.push(&folded, &mut mentions, s, head_end, entity);
-                self.push(&folded, &mut mentions, tail, e, place);
-                continue;
-            }
-            self.push(&folded, &mut mentions, s, e, entity);
-        }
-        if let Some((os, oe, o)) = organ {
-            self.push(&folded, &mut mentions, os, oe, o);
-        }
-        mentions
-    }
-
-    /// For a name `X in Y` whose `Y` is a place name on its own: where `X` ends, the
-    /// place, and where it starts.
-    fn split_in_place(&self, f: &str, s: usize, e: usize) -> Option<(usize, u32, usize)> {
-        let at = f[s..e].rfind(" in ")? + s;
-        let tail = at + " in ".len();
-        let m = self
-            .matcher
-            .find_overlapping_iter(&f[tail..e])
-            .find(|m| m.start() == 0 && m.end() == e - tail)?;
-        let place = self.patterns[m.pattern().as_usize()].entity;
-        (self.targets[place as usize].kind == EntityType::Place).then_some((at, place, tail))
-    }
-
-    /// Adds the mention of `entity` at the folded range `s..e`.
-    fn push(&self, folded: &Folded, mentions: &mut Vec<Mention>, s: usize, e: usize, entity: u32) {
-        let (os, oe) = folded.original(s, e);
-        let target = &self.targets[entity as usize];
-        mentions.push(Mention {
-            start: os,
-            end: oe,
-            entity: target.id.clone(),
-            kind: target.kind,
-        });
-    }
-
-    /// A capital stays the city after a locative word or a determiner, at a dateline,
-    /// before a possessive place, or as a noun modifier (`the Erbil attack`, `Baghdad
-    /// residents`); otherwise it stands for its state (`Washington said`, `upsetting
-    /// Tehran`, `Baghdad and Erbil agreed`).
-    fn resolve_metonym(
-        &self,
-        folded: &Folded,
-        text: &str,
-        s: usize,
-        e: usize,
-        entity: u32,
-        previous: Option<(usize, bool)>,
-    ) -> u32 {
-        let Some(state) = self.targets[entity as usize].capital_of else {
-            return entity;
-        };
-        let f = &folded.text;
-        let before = &f[..s];
-        let mut words = before.trim_end().rsplit(|c: char| !c.is_alphanumeric());
-        let prev_word = words.next().unwrap_or("");
-        if LOCATIVE_BEFORE.contains(&prev_word) || DETERMINERS.contains(&prev_word) {
-            return entity;
-        }
-        // `travelled to Baghdad`, `flew to Tehran`, `march on Baghdad`: a destination.
-        if matches!(prev_word, "to" | "on" | "toward" | "towards") {
-            let trimmed = before.trim_end();
-            let verb = trimmed[..trimmed.len() - prev_word.len()]
-                .trim_end()
-                .rsplit(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("");
-            if MOTION_VERBS.contains(&verb) {
-                return entity;
-            }
-        }
-        // A place in a list of places: `at Ain al-Asad and Erbil`.
-        if let Some((end, true)) = previous {
-            let between = f[end..s].trim();
-            if matches!(between, "and" | "or" | "," | ", and" | ", or") {
-                return entity;
-            }
-        }
-        // Dateline: `BAGHDAD — ...`, `ERBIL, Kurdistan Region — ...`, `BAGHDAD/ANKARA
-        // (Reuters) -`: a capitalised place at the start of a line, after other ones.
-        let line_start = before.rfind('\n').map_or(0, |p| p + 1);
-        let (os, oe) = folded.original(s, e);
-        let line_os = if line_start < s {
-            folded.original(line_start, line_start + 1).0
-        } else {
-            os
-        };
-        let prefix = &text[line_os..os];
-        let capitals = |t: &str| !t.chars().any(char::is_lowercase);
-        if capitals(&text[os..oe])
-            && capitals(prefix)
-            && prefix
-                .chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '/' | ' ' | ',' | '-'))
-        {
-            return entity;
-        }
-        let after = &f[e..];
-        if let Some(rest) = after
-            .strip_prefix("'s ")
-            .or_else(|| after.strip_prefix("' "))
-        {
-            // A possessive followed by a place name: `Baghdad's Green Zone`.
-            let start = e + (after.len() - rest.len());
-            if let Some(m) = self.matcher.find(&f[start..]) {
-                let kind = self.targets[self.patterns[m.pattern().as_usize()].entity as usize].kind;
-                if m.start() == 0 && kind == EntityType::Place {
-                    return entity;
-                }
-            }
-            return state;
-        }
-        // A noun modifier: the next word is a lower-case word that is neither a verb of
-        // saying or acting nor a function word.
-        let next_word: String = text[oe..]
-            .strip_prefix(' ')
-            .unwrap_or("")
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .collect();
-        if PLACE_NEXT.contains(&next_word.as_str()) {
-            return entity;
-        }
-        state
-    }
-}
-
-/// Words after which a capital is a modifier or a location (`the Erbil attack`, `his
-/// Baghdad residence`).
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "his", "her", "its", "their", "our", "my", "your",
-];
-
-/// Verbs of motion before `to`: what follows is a destination (`travelled to Baghdad`).
-const MOTION_VERBS: &[&str] = &[
-    "travel",
-    "travels",
-    "travelled",
-    "traveled",
-    "travelling",
-    "traveling",
-    "fly",
-    "flies",
-    "flew",
-    "flown",
-    "go",
-    "goes",
-    "went",
-    "gone",
-    "come",
-    "comes",
-    "came",
-    "arrive",
-    "arrives",
-    "arrived",
-    "return",
-    "returns",
-    "returned",
-    "returning",
-    "move",
-    "moved",
-    "head",
-    "heads",
-    "headed",
-    "trip",
-    "visit",
-    "visits",
-    "journey",
-    "deployed",
-    "sent",
-    "transferred",
-    "evacuated",
-    "fled",
-    "drove",
-    "driven",
-    "back",
-    "way",
-    "road",
-    "route",
-    "march",
-    "marched",
-    "marching",
-    "advance",
-    "advanced",
-    "advancing",
-];
-
-/// Nouns after a capital that make it a place (`Baghdad residents`).
-const PLACE_NEXT: &[&str] = &[
-    "resident",
-    "residents",
-    "street",
-    "streets",
-    "neighbourhood",
-    "neighborhood",
-    "neighbourhoods",
-    "neighborhoods",
-    "district",
-    "districts",
-    "hospital",
-    "hospitals",
-    "suburb",
-    "suburbs",
-    "skyline",
-    "traffic",
-    "police",
-    "hotel",
-    "hotels",
-    "office",
-    "bureau",
-    "correspondent",
-    "time",
-    "province",
-    "governorate",
-    "municipality",
-    "council",
-    "university",
-    "mosque",
-    "market",
-    "markets",
-    "area",
-    "consulate",
-    "embassy",
-    "airport",
-];
-
-/// Capitalised words that may stand before a surname without being a given name.
-const NOT_GIVEN_NAMES: &[&str] = &[
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "President",
-    "Prime",
-    "Minister",
-    "Premier",
-    "General",
-    "Gen",
-    "Lt",
-    "Colonel",
-    "Col",
-    "Major",
-    "Maj",
-    "Commander",
-    "Cleric",
-    "Sheikh",
-    "Shaikh",
-    "Sayyed",
-    "Sayyid",
-    "Ayatollah",
-    "Grand",
-    "Imam",
-    "King",
-    "Prince",
-    "Emir",
-    "Sultan",
-    "Secretary",
-    "Senator",
-    "Sen",
-    "Rep",
-    "Ambassador",
-    "Envoy",
-    "Speaker",
-    "Chief",
-    "Leader",
-    "Spokesman",
-    "Spokeswoman",
-    "Governor",
-    "Gov",
-    "Deputy",
-    "Vice",
-    "Chairman",
-    "Director",
-    "Judge",
-    "Admiral",
-    "Adm",
-    "Captain",
-    "Capt",
-    "Brigadier",
-    "Marshal",
-    "Hajji",
-    "Haji",
-    "Mullah",
-    "Mufti",
-    "Cmdr",
-    "Sgt",
-    "Former",
-    "Late",
-    "But",
-    "And",
-    "Or",
-    "When",
-    "While",
-    "If",
-    "As",
-    "After",
-    "Before",
-    "Then",
-    "So",
-    "Yet",
-    "Meanwhile",
-    "However",
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "For",
-    "With",
-    "By",
-    "From",
-    "To",
-    "Of",
-    "That",
-    "This",
-    "Since",
-    "Although",
-    "Though",
-    "Because",
-    "Why",
-    "How",
-    "What",
-    "Where",
-    "Who",
-    "Both",
-    "MM",
-    "Messrs",
-    "Said",
-    "Says",
-    "Told",
-    "Also",
-    "Under",
-    "Against",
-    "About",
-    "Did",
-    "Does",
-    "Has",
-    "Had",
-    "Is",
-    "Was",
-    "Will",
-    "Would",
-    "Can",
-    "Could",
-    "Should",
-    "Not",
-    "Only",
-    "Even",
-];
-
-/// True when `before` ends in `Given ` — a capitalised word that is not a title or a
-/// function word, directly before the surname.
-fn follows_unknown_given_name(before: &str) -> bool {
-    let Some(rest) = before.strip_suffix(' ') else {
-        return false;
-    };
-    let start = rest
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| c.is_alphabetic() || *c == '.')
-        .last()
-        .map_or(rest.len(), |(i, _)| i);
-    let word = rest[start..].trim_end_matches('.');
-    if word.is_empty()
-        || rest[..start].ends_with(|c: char| c.is_alphanumeric() || c == '\'' || c == '’')
-    {
-        return false;
-    }
-    word.chars().next().is_some_and(char::is_uppercase)
-        && word.chars().skip(1).all(char::is_lowercase)
-        && word.chars().count() > 1
-        && !NOT_GIVEN_NAMES.contains(&word)
-}
-
-fn word_boundary_before(text: &str, at: usize) -> bool {
-    text[..at]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !c.is_alphanumeric())
-}
-
-fn word_boundary_after(text: &str, at: usize) -> bool {
-    text[at..]
-        .chars()
-        .next()
-        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 #[cfg(test)]
@@ -645,7 +177,7 @@ name = al-Salam
         tagger()
             .tag(text)
             .into_iter()
-            .map(|m| (text[m.start..m.end].to_string(), m.entity))
+            .map(|m| (m.span.of(text).to_string(), m.entity))
             .collect()
     }
 
@@ -800,7 +332,7 @@ name = al-Salam
         let ids = |text: &str| {
             t.tag(text)
                 .into_iter()
-                .map(|m| text[m.start..m.end].to_string())
+                .map(|m| m.span.of(text).to_string())
                 .collect::<Vec<_>>()
         };
         assert_eq!(ids("Photo: Haidar Hamadani/AFP"), Vec::<String>::new());
@@ -827,7 +359,7 @@ name = al-Salam
         let got: Vec<String> = t
             .tag(text)
             .into_iter()
-            .map(|m| format!("{}={}", &text[m.start..m.end], m.entity))
+            .map(|m| format!("{}={}", m.span.of(text), m.entity))
             .collect();
         assert_eq!(
             got,
@@ -852,7 +384,7 @@ name = al-Salam
         let ids = |text: &str| {
             t.tag(text)
                 .into_iter()
-                .map(|m| format!("{}={}", &text[m.start..m.end], m.entity))
+                .map(|m| format!("{}={}", m.span.of(text), m.entity))
                 .collect::<Vec<_>>()
         };
         assert_eq!(
@@ -874,8 +406,8 @@ name = al-Salam
     fn offsets_are_bytes_of_the_original_text() {
         let text = "“Kata’ib Hezbollah” — in Baghdad";
         let m = tagger().tag(text);
-        assert_eq!(&text[m[0].start..m[0].end], "Kata’ib Hezbollah");
-        assert_eq!(&text[m[1].start..m[1].end], "Baghdad");
+        assert_eq!(m[0].span.of(text), "Kata’ib Hezbollah");
+        assert_eq!(m[1].span.of(text), "Baghdad");
     }
 
     #[test]

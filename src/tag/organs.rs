@@ -4,8 +4,8 @@
 //! state's mention: the words after `X's` are matched against the ends of the names of
 //! the organs whose `country` is X.
 
-use super::fold::fold_key;
 use crate::gazetteer::{EntityType, Gazetteer};
+use crate::text::fold_key;
 use std::collections::{BTreeMap, HashMap};
 
 /// Last words of a name that make it an organ phrase.

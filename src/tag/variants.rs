@@ -5,7 +5,7 @@
 //! wins over a generated variant of another entity; two generated variants of different
 //! entities that collide are both dropped, since neither can be trusted.
 
-use super::fold::fold_key;
+use crate::text::fold_key;
 use std::collections::BTreeMap;
 
 /// Articles that may be swapped or dropped.

@@ -10,6 +10,7 @@
 
 use newsgraph::gazetteer::EntityType;
 use newsgraph::graph::{DocInfo, Edge, Evidence, Filter, Graph, Node, Resolution, resolve};
+use newsgraph::text::Span;
 use std::collections::BTreeMap;
 use std::time::Instant;
 
@@ -90,9 +91,9 @@ fn generate(nodes: usize, edges: usize, evidence: usize) -> Graph {
             evidence: std::iter::repeat_n(
                 Evidence {
                     doc: doc.id.clone(),
-                    sentence: [at, at + text.len()],
-                    source_span: [at, at + 13],
-                    target_span: [at + 18, at + 31],
+                    sentence: Span::new(at, at + text.len()),
+                    source_span: Span::new(at, at + 13),
+                    target_span: Span::new(at + 18, at + 31),
                     rule: (relation != "co_occurs").then(|| format!("{relation}-1")),
                     date: doc.date.clone(),
                     text,
@@ -126,7 +127,7 @@ fn main() {
     let per_edge = args.get(2).copied().unwrap_or(1);
     let big = generate(n_nodes, n_edges, per_edge);
     let text = big.to_json();
-    newsgraph::export::write_atomic(&path, text.as_bytes()).expect("write graph.json");
+    newsgraph::formats::write_atomic(&path, text.as_bytes()).expect("write graph.json");
     println!(
         "generated {} nodes, {} edges, {:.1} MB graph.json in {:.0} ms",
         big.node_count(),

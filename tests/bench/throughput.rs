@@ -13,7 +13,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use newsgraph::corpus::read_corpus;
 use newsgraph::gazetteer::load_dir;
 use newsgraph::pipeline::Pipeline;
-use newsgraph::tag::fold;
+use newsgraph::text::fold;
 use std::path::PathBuf;
 use std::time::Instant;
 

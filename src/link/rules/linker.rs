@@ -14,9 +14,23 @@ use super::vocab::{Fnv, Vocab};
 use super::{RuleSet, negation};
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::link::Finding;
-use crate::tag::{Mention, fold};
+use crate::tag::Mention;
+use crate::text::{self, fold};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+
+/// One match of a rule in a document (see [`Linker::link_traced`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// The rule's index in [`RuleSet::rules`].
+    pub rule: usize,
+    /// The sentence's index in the document.
+    pub sentence: usize,
+    /// For a rule made from a frame, the vocabulary id of the cue word that matched.
+    pub cue: Option<u32>,
+    /// Whether the match gave a relation no earlier match in the sentence gave.
+    pub added: bool,
+}
 
 /// An attack the document has reported: who attacked whom, for `Y=target` and
 /// `=attacker` (`claimed responsibility for the attack.`, `condemned the strikes`).
@@ -228,6 +242,11 @@ impl Linker {
         }
     }
 
+    /// The word a vocabulary id stands for (for reports).
+    pub fn word(&self, id: u32) -> Option<&str> {
+        self.vocab.word(id)
+    }
+
     /// The rule set.
     pub fn rules(&self) -> &RuleSet {
         &self.rules
@@ -259,8 +278,8 @@ impl Linker {
             .filter_map(|m| {
                 let &entity = self.index.get(&m.entity)?;
                 Some(Span {
-                    start: m.start,
-                    end: m.end,
+                    start: m.span.start,
+                    end: m.span.end,
                     entity,
                     kind: m.kind,
                 })
@@ -269,11 +288,29 @@ impl Linker {
     }
 
     /// The typed relations of one document, given its sentences and mentions (sorted).
-    pub fn link(
+    pub fn link(&self, text: &str, sentences: &[text::Span], mentions: &[Mention]) -> Vec<Finding> {
+        self.run(text, sentences, mentions, &mut None)
+    }
+
+    /// The typed relations of one document, and every match of a rule that resolved to at
+    /// least one pair of entities (for `rules stats`).
+    pub fn link_traced(
         &self,
         text: &str,
-        sentences: &[(usize, usize)],
+        sentences: &[text::Span],
         mentions: &[Mention],
+    ) -> (Vec<Finding>, Vec<Hit>) {
+        let mut trace = Some(Vec::new());
+        let out = self.run(text, sentences, mentions, &mut trace);
+        (out, trace.unwrap_or_default())
+    }
+
+    fn run(
+        &self,
+        text: &str,
+        sentences: &[text::Span],
+        mentions: &[Mention],
+        trace: &mut Option<Vec<Hit>>,
     ) -> Vec<Finding> {
         let spans = self.spans(mentions);
         if spans.is_empty() {
@@ -284,7 +321,7 @@ impl Linker {
             .filter(|s| s.kind == EntityType::Person)
             .map(|s| (s.start, s.entity))
             .collect();
-        let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.0).collect();
+        let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.start).collect();
         // A pronoun stands for the last person named in its sentence or the two before,
         // unless a name the gazetteer lacks comes between (`Friends of Hashimi said he`).
         let person_before = |at: usize| {
@@ -351,7 +388,7 @@ impl Linker {
         let mut m = 0;
         let mut clause = 0;
         let mut last_named: Option<usize> = None;
-        for (n, &(s, e)) in sentences.iter().enumerate() {
+        for (n, &text::Span { start: s, end: e }) in sentences.iter().enumerate() {
             doc.sentence = n;
             while m < spans.len() && spans[m].start < s {
                 m += 1;
@@ -376,11 +413,29 @@ impl Linker {
             if clause::split(text, &toks, &self.clause, &mut main, &mut subs) {
                 for view in std::iter::once(&main).chain(subs.iter()) {
                     clause += 1;
-                    self.match_clause(view, clause, (s, e), &doc, &mut bufs, &mut seen, &mut out);
+                    self.match_clause(
+                        view,
+                        clause,
+                        (s, e),
+                        &doc,
+                        &mut bufs,
+                        trace,
+                        &mut seen,
+                        &mut out,
+                    );
                 }
             } else {
                 clause += 1;
-                self.match_clause(&toks, clause, (s, e), &doc, &mut bufs, &mut seen, &mut out);
+                self.match_clause(
+                    &toks,
+                    clause,
+                    (s, e),
+                    &doc,
+                    &mut bufs,
+                    trace,
+                    &mut seen,
+                    &mut out,
+                );
             }
             // The attacks this sentence names, for `the attack` in the sentences after it.
             let entity = |i: Option<usize>| i.and_then(|i| toks[i].ent).map(|f| f.entity);
@@ -405,7 +460,7 @@ impl Linker {
                 named.push(Event {
                     attacker: Some(a),
                     target: Some(t),
-                    span: f.target_span,
+                    span: (f.target_span.start, f.target_span.end),
                     sentence: n,
                 });
             }
@@ -425,6 +480,7 @@ impl Linker {
         sentence: (usize, usize),
         doc: &DocState,
         bufs: &mut Buffers,
+        trace: &mut Option<Vec<Hit>>,
         seen: &mut Vec<(&'r str, u32, u32)>,
         out: &mut Vec<Finding>,
     ) {
@@ -507,7 +563,7 @@ impl Linker {
                 if refused.is_some() {
                     continue;
                 }
-                self.emit(
+                let (pairs, added) = self.emit(
                     rule,
                     found.bound,
                     &toks[found.start..found.end],
@@ -516,6 +572,20 @@ impl Linker {
                     seen,
                     out,
                 );
+                if pairs > 0
+                    && let Some(trace) = trace.as_mut()
+                {
+                    let cue = toks[found.start..found.end]
+                        .iter()
+                        .find(|t| rule.cue_words().binary_search(&t.word).is_ok())
+                        .map(|t| t.word);
+                    trace.push(Hit {
+                        rule: i,
+                        sentence: doc.sentence,
+                        cue,
+                        added: added > 0,
+                    });
+                }
             }
         }
         for t in toks {
@@ -573,7 +643,7 @@ impl Linker {
         doc: &DocState,
         seen: &mut Vec<(&'r str, u32, u32)>,
         out: &mut Vec<Finding>,
-    ) {
+    ) -> (usize, usize) {
         let hosts = &doc.hosts;
         let whole = (
             matched.first().map_or(sentence.0, |t| t.start),
@@ -645,6 +715,7 @@ impl Linker {
             }
         }
         let directed = !self.rules.is_symmetric(&rule.relation);
+        let (mut pairs, mut added) = (0, 0);
         for &(x, xspan) in &xs {
             for &(y, yspan) in &ys {
                 if x == y {
@@ -656,22 +727,25 @@ impl Linker {
                     std::mem::swap(&mut aspan, &mut bspan);
                 }
                 let key = (rule.relation.as_str(), a, b);
+                pairs += 1;
                 if seen.contains(&key) {
                     continue;
                 }
                 seen.push(key);
+                added += 1;
                 out.push(Finding {
                     relation: rule.relation.clone(),
                     source: self.entities[a as usize].id.clone(),
                     target: self.entities[b as usize].id.clone(),
                     directed,
-                    sentence,
-                    source_span: aspan,
-                    target_span: bspan,
+                    sentence: sentence.into(),
+                    source_span: aspan.into(),
+                    target_span: bspan.into(),
                     rule: Some(rule.id.clone()),
                 });
             }
         }
+        (pairs, added)
     }
 
     /// Whether entity `e` is an organ of state `state` (by `parent` chain, or a person

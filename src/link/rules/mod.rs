@@ -14,10 +14,11 @@ mod matcher;
 mod negation;
 mod parse;
 mod pattern;
+pub mod stats;
 mod tokens;
 mod vocab;
 
-pub use linker::Linker;
+pub use linker::{Hit, Linker};
 
 use crate::error::{Diagnostic, Error, Result};
 use negation::Refusal;
@@ -93,12 +94,27 @@ impl Rule {
     pub fn is_frame(&self) -> bool {
         !self.cue_words.is_empty()
     }
+
+    /// For a rule made from a frame (id `RELATION.GROUP.FRAME`), the frame's name.
+    pub fn frame(&self) -> Option<&str> {
+        self.is_frame()
+            .then(|| self.id.rsplit('.').next())
+            .flatten()
+    }
+
+    /// For a rule made from a frame, its cue group (`RELATION.GROUP`).
+    pub fn cue_group(&self) -> Option<&str> {
+        self.is_frame()
+            .then(|| self.id.rsplit_once('.').map(|(g, _)| g))
+            .flatten()
+    }
 }
 
 /// A cue group as read: the frames it takes and its entries, from every file.
 #[derive(Debug)]
 struct CueGroup {
-    frames: Vec<String>,
+    /// The frames it takes, each with the line that named it.
+    frames: Vec<(String, Origin)>,
     inverse: bool,
     entries: Vec<String>,
     origin: Origin,
@@ -255,8 +271,8 @@ impl RuleSet {
                             )));
                         }
                         for f in names {
-                            if !g.frames.contains(&f) {
-                                g.frames.push(f);
+                            if !g.frames.iter().any(|(n, _)| *n == f) {
+                                g.frames.push((f, origin.clone()));
                             }
                         }
                         g.entries.extend(entries);
@@ -292,13 +308,21 @@ impl RuleSet {
                     continue;
                 }
             };
-            for side in ["source", "target"] {
-                let class = format!("{relation}.{side}");
-                if !env.classes.contains_key(&class) {
-                    errors.push(g.origin.error(format!(
-                        "relation `{relation}` has no slot class `{class}`: declare it with `class {class}: TYPE ...`"
-                    )));
-                }
+            let missing: Vec<String> = ["source", "target"]
+                .iter()
+                .map(|side| format!("{relation}.{side}"))
+                .filter(|class| !env.classes.contains_key(class))
+                .collect();
+            if !missing.is_empty() {
+                let decls: Vec<String> = missing
+                    .iter()
+                    .map(|c| format!("`class {c}: TYPE ...`"))
+                    .collect();
+                errors.push(g.origin.error(format!(
+                    "relation `{relation}` has no slot classes for its cues: declare {}",
+                    decls.join(" and ")
+                )));
+                continue;
             }
             let [all, pp, ing] = lexicon::macro_names(relation, group);
             let heads: Vec<String> = forms
@@ -314,9 +338,9 @@ impl RuleSet {
                 };
                 env.macros.insert(name, body);
             }
-            for f in &g.frames {
+            for (f, named_at) in &g.frames {
                 let Some((body, _)) = frames.get(f) else {
-                    errors.push(g.origin.error(format!(
+                    errors.push(named_at.error(format!(
                         "cue group `{relation} {group}` names the frame `{f}`, which no `frame {f}: ...` declares"
                     )));
                     continue;
@@ -481,7 +505,7 @@ fn fold_rule_word(w: &str) -> String {
     if w == "'s" || w == "n't" {
         return if w == "n't" { "not".into() } else { w.into() };
     }
-    crate::tag::fold(w)
+    crate::text::fold(w)
         .text
         .chars()
         .filter(|c| *c != '\'')

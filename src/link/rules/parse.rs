@@ -6,23 +6,8 @@
 //! or macro declared in another file.
 
 use crate::error::Diagnostic;
-use std::path::{Path, PathBuf};
-
-/// Where a declaration was written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Origin {
-    /// The rules file.
-    pub path: PathBuf,
-    /// 1-based line of the declaration's first line.
-    pub line: usize,
-}
-
-impl Origin {
-    /// A diagnostic at this origin.
-    pub fn error(&self, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::at(&self.path, self.line, message)
-    }
-}
+pub use crate::text::Origin;
+use std::path::Path;
 
 /// One declaration of a rules file.
 #[derive(Debug, Clone)]

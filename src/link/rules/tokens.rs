@@ -11,7 +11,7 @@
 
 use super::vocab::{Fnv, UNKNOWN, Vocab};
 use crate::gazetteer::EntityType;
-use crate::tag::fold;
+use crate::text::fold;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 

@@ -46,6 +46,14 @@ impl Vocab {
         self.ids.get(word).copied().unwrap_or(UNKNOWN)
     }
 
+    /// The word of an id (a linear search: for reports, not for matching).
+    pub fn word(&self, id: u32) -> Option<&str> {
+        self.ids
+            .iter()
+            .find(|(_, v)| **v == id)
+            .map(|(k, _)| k.as_str())
+    }
+
     /// Number of words.
     pub fn len(&self) -> usize {
         self.ids.len()

@@ -1,0 +1,75 @@
+//! The arguments several commands share: the corpus and gazetteer ([`InputArgs`]), the
+//! rules files ([`RulesArgs`]), the graph filters ([`FilterArgs`]), the graph to inspect
+//! ([`GraphArgs`]) and the `--format` values taken from the format table.
+
+mod filter;
+mod graph;
+mod rules;
+
+pub use filter::FilterArgs;
+pub use graph::GraphArgs;
+pub use rules::RulesArgs;
+
+use clap::Args;
+use clap::builder::{PossibleValue, PossibleValuesParser};
+use newsgraph::corpus::{Corpus, read_corpus};
+use newsgraph::formats::Format;
+use newsgraph::gazetteer::{Gazetteer, load_dir};
+use newsgraph::{Error, Result};
+use std::path::PathBuf;
+
+/// Where the corpus and the gazetteer come from, shared by the commands that read text.
+#[derive(Args, Debug)]
+pub struct InputArgs {
+    /// Corpus folders (recursive: *.txt, *.jsonl), text files or .jsonl files [default: data/]
+    #[arg(value_name = "CORPUS")]
+    pub corpus: Vec<PathBuf>,
+    /// Gazetteer folder (*.gaz files)
+    #[arg(
+        short = 'g',
+        long = "gazetteer",
+        value_name = "DIR",
+        default_value = "gazetteer"
+    )]
+    pub gazetteer: PathBuf,
+}
+
+impl InputArgs {
+    /// Loads the gazetteer, then the corpus: everything is checked before any work.
+    pub fn load(&self) -> Result<(Gazetteer, Corpus)> {
+        let gazetteer = load_dir(&self.gazetteer)?;
+        let corpus_paths = if self.corpus.is_empty() {
+            vec![PathBuf::from("data")]
+        } else {
+            self.corpus.clone()
+        };
+        let corpus = read_corpus(&corpus_paths)?;
+        Ok((gazetteer, corpus))
+    }
+}
+
+/// The `--format` values of a command that prints a graph: its own formats (name, help),
+/// then every format of the table written as one text file whose name is not taken,
+/// described by `about`.
+pub fn format_values(
+    own: &[(&'static str, &'static str)],
+    about: impl Fn(&Format) -> String,
+) -> PossibleValuesParser {
+    let mut values: Vec<PossibleValue> = own
+        .iter()
+        .map(|&(name, help)| PossibleValue::new(name).help(help))
+        .collect();
+    for f in Format::text_formats() {
+        if !own.iter().any(|(name, _)| *name == f.name) {
+            values.push(PossibleValue::new(f.name).help(about(f)));
+        }
+    }
+    PossibleValuesParser::new(values)
+}
+
+/// The graph in the text format named `name` (one of [`format_values`]).
+pub fn graph_text(name: &str, graph: &newsgraph::graph::Graph) -> Result<String> {
+    Format::named(name)?
+        .to_text(graph)
+        .ok_or_else(|| Error::Usage(format!("--format {name} does not write text")))
+}

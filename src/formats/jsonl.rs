@@ -1,0 +1,63 @@
+//! The `extract` wire format: JSON Lines, one object per mention or relation, as read by
+//! the evaluation scorer (`shared/eval/GUIDELINES.md` §4).
+//!
+//! ```json
+//! {"kind":"mention","doc":"a.txt","start":10,"end":14,"text":"Iraq","entity":"iraq","type":"government"}
+//! {"kind":"relation","doc":"a.txt","type":"blamed","source":"united_states","target":"iran","sentence":[0,80],"rule":"blamed.active"}
+//! ```
+//! Documents come in sorted id order; within one, mentions by position, then relations by
+//! sentence. Co-occurrences are graph edges, not relations, and are not written here.
+
+use crate::corpus::Document;
+use crate::link::CO_OCCURS;
+use crate::pipeline::Analysis;
+use serde_json::json;
+
+/// The JSON Lines text for analysed documents (`docs` and `analyses` in the same order).
+pub fn to_jsonl(docs: &[Document], analyses: &[Analysis]) -> String {
+    let mut out = String::new();
+    for (doc, a) in docs.iter().zip(analyses) {
+        for m in &a.mentions {
+            let line = json!({
+                "kind": "mention",
+                "doc": doc.id,
+                "start": m.span.start,
+                "end": m.span.end,
+                "text": m.span.of(&doc.text),
+                "entity": m.entity,
+                "type": m.kind.as_str(),
+            });
+            out.push_str(&line.to_string());
+            out.push('\n');
+        }
+        let mut relations: Vec<_> = a
+            .findings
+            .iter()
+            .filter(|f| f.relation != CO_OCCURS)
+            .collect();
+        relations.sort_by_key(|f| {
+            (
+                f.sentence,
+                f.relation.clone(),
+                f.source.clone(),
+                f.target.clone(),
+            )
+        });
+        for f in relations {
+            let line = json!({
+                "kind": "relation",
+                "doc": doc.id,
+                "type": f.relation,
+                "source": f.source,
+                "target": f.target,
+                "sentence": f.sentence,
+                "source_span": f.source_span,
+                "target_span": f.target_span,
+                "rule": f.rule,
+            });
+            out.push_str(&line.to_string());
+            out.push('\n');
+        }
+    }
+    out
+}
