@@ -229,3 +229,71 @@ fn missing_rules_file_is_an_error() {
         "newsgraph: nope.rules: no such file or directory"
     );
 }
+
+#[test]
+fn rules_stats_on_the_sample_prints_every_rule_with_its_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = root().join("data").display().to_string();
+    let gaz = root().join("gazetteer").display().to_string();
+    let run = newsgraph(dir.path(), &["rules", "stats", "-g", &gaz, &data]);
+    run.ok();
+    let out = run.stdout();
+    let rules = newsgraph::link::RuleSet::load(&root().join("gazetteer"), &[]).unwrap();
+    for r in rules.rules() {
+        assert!(
+            out.lines()
+                .any(|l| l.split_whitespace().next() == Some(r.id.as_str())),
+            "rule {} missing from the report:\n{out}",
+            r.id
+        );
+    }
+    assert!(out.starts_with("corpus "), "{out}");
+    assert!(out.contains("\nFRAME") && out.contains("\nCUE"), "{out}");
+    // The frame rule that reads `X threatened Y` fired on the sample.
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("threatened.verb.active "))
+        .unwrap();
+    assert!(!line.trim_end().ends_with('-'), "{line}");
+}
+
+#[test]
+fn rules_stats_json_counts_sentences_and_documents_per_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = newsgraph(
+        dir.path(),
+        &[
+            "rules",
+            "stats",
+            "-g",
+            &fixture(),
+            &corpus(),
+            &corpus(),
+            "--format",
+            "json",
+        ],
+    );
+    run.ok();
+    let v: Value = serde_json::from_str(&run.stdout()).unwrap();
+    let corpora = v.as_array().unwrap();
+    assert_eq!(corpora.len(), 2);
+    assert_eq!(
+        corpora[0]["rules"], corpora[1]["rules"],
+        "the same corpus twice"
+    );
+    let threat = corpora[0]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "threatened.verb.active")
+        .unwrap();
+    assert_eq!(threat["frame"], "active");
+    assert!(
+        threat["counts"]["sentences"].as_u64().unwrap() >= 2,
+        "{threat}"
+    );
+    assert!(
+        threat["counts"]["documents"].as_u64().unwrap()
+            <= threat["counts"]["sentences"].as_u64().unwrap()
+    );
+}
