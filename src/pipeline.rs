@@ -5,7 +5,7 @@ use crate::gazetteer::Gazetteer;
 use crate::graph::{DocInfo, Graph, GraphBuilder};
 use crate::link::rules::Hit;
 use crate::link::rules::stats::{CorpusStats, Tally};
-use crate::link::{Finding, Linker, RuleSet, cooccurrences};
+use crate::link::{Finding, Linker, Reference, RuleSet, cooccurrences};
 use crate::tag::{Mention, Tagger};
 use crate::text::Span;
 use rayon::prelude::*;
@@ -21,6 +21,8 @@ pub struct Analysis {
     pub mentions: Vec<Mention>,
     /// Co-occurrences and typed relations.
     pub findings: Vec<Finding>,
+    /// The references the linker resolved (pronouns, `the group`, `the attack`).
+    pub references: Vec<Reference>,
 }
 
 /// The tagger and linker, built once and shared by every document (and thread).
@@ -59,7 +61,10 @@ impl Pipeline {
         let sentences = split_sentences(&doc.text);
         let mentions = self.tagger.tag(&doc.text);
         let mut findings = cooccurrences(&sentences, &mentions);
-        findings.extend(self.linker.link(&doc.text, &sentences, &mentions));
+        let (typed, references) = self
+            .linker
+            .link_with_references(&doc.text, &sentences, &mentions);
+        findings.extend(typed);
         Analysis {
             doc: DocInfo {
                 id: doc.id.clone(),
@@ -68,6 +73,7 @@ impl Pipeline {
             sentences,
             mentions,
             findings,
+            references,
         }
     }
 

@@ -4,9 +4,15 @@
 //! ```json
 //! {"kind":"mention","doc":"a.txt","start":10,"end":14,"text":"Iraq","entity":"iraq","type":"government"}
 //! {"kind":"relation","doc":"a.txt","type":"blamed","source":"united_states","target":"iran","sentence":[0,80],"rule":"blamed.active"}
+//! {"kind":"reference","doc":"a.txt","start":120,"end":125,"text":"group","entity":"kataib_hezbollah","how":"anaphor"}
 //! ```
 //! Documents come in sorted id order; within one, mentions by position, then relations by
-//! sentence. Co-occurrences are graph edges, not relations, and are not written here.
+//! sentence, then references by position. Co-occurrences are graph edges, not relations,
+//! and are not written here. A reference is a word the linker read as standing for an
+//! entity named elsewhere; `how` is `pronoun` (`he`), `speaker` (`we` in a quote),
+//! `anaphor` (`the group`, `it`), `attack_target` (`the attack` in `claimed responsibility
+//! for the attack`) or `attacker` (`the strikes` in `condemned the strikes`). The scorer
+//! ignores references; relations that use them are scored as usual.
 
 use crate::corpus::Document;
 use crate::link::CO_OCCURS;
@@ -54,6 +60,19 @@ pub fn to_jsonl(docs: &[Document], analyses: &[Analysis]) -> String {
                 "source_span": f.source_span,
                 "target_span": f.target_span,
                 "rule": f.rule,
+            });
+            out.push_str(&line.to_string());
+            out.push('\n');
+        }
+        for r in &a.references {
+            let line = json!({
+                "kind": "reference",
+                "doc": doc.id,
+                "start": r.span.start,
+                "end": r.span.end,
+                "text": r.span.of(&doc.text),
+                "entity": r.entity,
+                "how": r.how,
             });
             out.push_str(&line.to_string());
             out.push('\n');

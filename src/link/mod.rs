@@ -16,6 +16,34 @@ use serde::{Deserialize, Serialize};
 /// The relation type of a co-occurrence edge.
 pub const CO_OCCURS: &str = "co_occurs";
 
+/// How a [`Reference`] was resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Resolution {
+    /// `he`, `him`, `she`: the last person named.
+    Pronoun,
+    /// `we`, `us`, `I` in a quote: its speaker (`"...", X said`).
+    Speaker,
+    /// `the group`, `the militia`, `it`: the last entity of that kind named.
+    Anaphor,
+    /// `the attack` in `claimed responsibility for the attack`: the target of the attack
+    /// reported before.
+    AttackTarget,
+    /// `the strikes` in `condemned the strikes`: the attacker of the attack reported before.
+    Attacker,
+}
+
+/// A word that stands for an entity named elsewhere, as the linker resolved it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Reference {
+    /// Byte range of the referring word (`he`, `group`, `attack`).
+    pub span: Span,
+    /// The entity it stands for.
+    pub entity: String,
+    /// How it was resolved.
+    pub how: Resolution,
+}
+
 /// One relation found in one sentence.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Finding {

@@ -297,3 +297,56 @@ fn rules_stats_json_counts_sentences_and_documents_per_corpus() {
             <= threat["counts"]["sentences"].as_u64().unwrap()
     );
 }
+
+#[test]
+fn extract_writes_the_references_it_resolved() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Rockets hit Erbil on Monday. Saraya Awlia al-Dam claimed responsibility for the attack. \
+         Kataib Hezbollah is a powerful faction. The group has threatened US forces. \
+         Qais al-Khazali spoke in Baghdad. He accused Washington of lying.\n",
+    )
+    .unwrap();
+    let run = newsgraph(dir.path(), &["extract", "-g", &fixture(), "a.txt"]);
+    run.ok();
+    let lines: Vec<Value> = run
+        .stdout()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let refs: Vec<(String, String, String)> = lines
+        .iter()
+        .filter(|v| v["kind"] == "reference")
+        .map(|v| {
+            (
+                v["text"].as_str().unwrap().to_string(),
+                v["entity"].as_str().unwrap().to_string(),
+                v["how"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let want = |t: &str, e: &str, h: &str| (t.to_string(), e.to_string(), h.to_string());
+    assert_eq!(
+        refs,
+        vec![
+            want("attack", "erbil", "attack_target"),
+            want("group", "kataib_hezbollah", "anaphor"),
+            want("He", "qais_al_khazali", "pronoun"),
+        ],
+        "{}",
+        run.stdout()
+    );
+    let rel = |ty: &str, s: &str, t: &str| {
+        lines.iter().any(|v| {
+            v["kind"] == "relation" && v["type"] == ty && v["source"] == s && v["target"] == t
+        })
+    };
+    assert!(rel(
+        "claimed_responsibility",
+        "saraya_awlia_al_dam",
+        "erbil"
+    ));
+    assert!(rel("threatened", "kataib_hezbollah", "united_states"));
+    assert!(rel("blamed", "qais_al_khazali", "united_states"));
+}

@@ -13,7 +13,7 @@ use super::tokens::{Context, Demonyms, Filler, Known, Span, Token, Via, tokenize
 use super::vocab::{Fnv, Vocab};
 use super::{RuleSet, negation};
 use crate::gazetteer::{EntityType, Gazetteer};
-use crate::link::Finding;
+use crate::link::{Finding, Reference, Resolution};
 use crate::tag::Mention;
 use crate::text::{self, fold};
 use std::collections::HashMap;
@@ -289,7 +289,22 @@ impl Linker {
 
     /// The typed relations of one document, given its sentences and mentions (sorted).
     pub fn link(&self, text: &str, sentences: &[text::Span], mentions: &[Mention]) -> Vec<Finding> {
-        self.run(text, sentences, mentions, &mut None)
+        self.run(text, sentences, mentions, &mut None, &mut Vec::new())
+    }
+
+    /// The typed relations of one document and the references resolved on the way
+    /// (pronouns, `the group`, `the attack`), each reference once, in text order.
+    pub fn link_with_references(
+        &self,
+        text: &str,
+        sentences: &[text::Span],
+        mentions: &[Mention],
+    ) -> (Vec<Finding>, Vec<Reference>) {
+        let mut refs = Vec::new();
+        let out = self.run(text, sentences, mentions, &mut None, &mut refs);
+        refs.sort();
+        refs.dedup_by(|a, b| a.span == b.span);
+        (out, refs)
     }
 
     /// The typed relations of one document, and every match of a rule that resolved to at
@@ -301,7 +316,7 @@ impl Linker {
         mentions: &[Mention],
     ) -> (Vec<Finding>, Vec<Hit>) {
         let mut trace = Some(Vec::new());
-        let out = self.run(text, sentences, mentions, &mut trace);
+        let out = self.run(text, sentences, mentions, &mut trace, &mut Vec::new());
         (out, trace.unwrap_or_default())
     }
 
@@ -311,6 +326,7 @@ impl Linker {
         sentences: &[text::Span],
         mentions: &[Mention],
         trace: &mut Option<Vec<Hit>>,
+        refs: &mut Vec<Reference>,
     ) -> Vec<Finding> {
         let spans = self.spans(mentions);
         if spans.is_empty() {
@@ -408,6 +424,34 @@ impl Linker {
             m = k;
             clause::mark_obliques(&mut toks, &self.clause);
             clause::fill_speaker(&mut toks, &self.clause);
+            for (i, t) in toks.iter().enumerate() {
+                let Some(f) = t.ent else { continue };
+                // `the group`, `this militia`, `it`: not `militia` in `Iran-backed militia X`.
+                let word = &text[t.start..t.end];
+                let determined = i > 0
+                    && matches!(
+                        text[toks[i - 1].start..toks[i - 1].end]
+                            .to_lowercase()
+                            .as_str(),
+                        "the" | "this" | "that"
+                    );
+                if f.via == Via::Anaphor && !determined && !word.eq_ignore_ascii_case("it") {
+                    continue;
+                }
+                let how = match f.via {
+                    Via::Pronoun if matches!(word, "he" | "He" | "him" | "she" | "She") => {
+                        Resolution::Pronoun
+                    }
+                    Via::Pronoun => Resolution::Speaker,
+                    Via::Anaphor => Resolution::Anaphor,
+                    Via::Mention | Via::Demonym => continue,
+                };
+                refs.push(Reference {
+                    span: text::Span::new(t.start, t.end),
+                    entity: self.entities[f.entity as usize].id.clone(),
+                    how,
+                });
+            }
             seen.clear();
             let before = out.len();
             if clause::split(text, &toks, &self.clause, &mut main, &mut subs) {
@@ -420,6 +464,7 @@ impl Linker {
                         &doc,
                         &mut bufs,
                         trace,
+                        refs,
                         &mut seen,
                         &mut out,
                     );
@@ -433,6 +478,7 @@ impl Linker {
                     &doc,
                     &mut bufs,
                     trace,
+                    refs,
                     &mut seen,
                     &mut out,
                 );
@@ -481,6 +527,7 @@ impl Linker {
         doc: &DocState,
         bufs: &mut Buffers,
         trace: &mut Option<Vec<Hit>>,
+        refs: &mut Vec<Reference>,
         seen: &mut Vec<(&'r str, u32, u32)>,
         out: &mut Vec<Finding>,
     ) {
@@ -569,6 +616,7 @@ impl Linker {
                     &toks[found.start..found.end],
                     sentence,
                     doc,
+                    refs,
                     seen,
                     out,
                 );
@@ -641,6 +689,7 @@ impl Linker {
         matched: &[Token],
         sentence: (usize, usize),
         doc: &DocState,
+        refs: &mut Vec<Reference>,
         seen: &mut Vec<(&'r str, u32, u32)>,
         out: &mut Vec<Finding>,
     ) -> (usize, usize) {
@@ -709,6 +758,18 @@ impl Linker {
                 (_, Implicit::Target | Implicit::Attacker) => {
                     if let Some(found) = doc.last_event(how == Implicit::Target) {
                         if side == Side::X { &mut xs } else { &mut ys }.push(found);
+                        // The attack noun is the match's last token (`... the attack`).
+                        if let Some(t) = matched.last() {
+                            refs.push(Reference {
+                                span: text::Span::new(t.start, t.end),
+                                entity: self.entities[found.0 as usize].id.clone(),
+                                how: if how == Implicit::Target {
+                                    Resolution::AttackTarget
+                                } else {
+                                    Resolution::Attacker
+                                },
+                            });
+                        }
                     }
                 }
                 (Side::X, Implicit::Role | Implicit::Parent) => {}
