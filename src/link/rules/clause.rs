@@ -248,9 +248,8 @@ const NOUNS: &[&str] = &[
     "port",
 ];
 
-/// Nouns after which `of X` means X itself (`members of X`, `the name of X`).
+/// Nouns after which `of X` means X itself (`members of X`; `by the name of X` too).
 const PARTITIVES: &[&str] = &[
-    "name",
     "members",
     "member",
     "fighters",
@@ -423,6 +422,8 @@ pub struct ClauseWords {
     comma: u32,
     colon: u32,
     of: u32,
+    name: u32,
+    by: u32,
     which: u32,
     who: u32,
     whose: u32,
@@ -451,6 +452,8 @@ impl ClauseWords {
             comma: vocab.get(","),
             colon: vocab.get(":"),
             of: vocab.get("of"),
+            name: vocab.get("name"),
+            by: vocab.get("by"),
             which: vocab.get("which"),
             who: vocab.get("who"),
             whose: vocab.get("whose"),
@@ -488,7 +491,10 @@ pub fn mark_obliques(toks: &mut [Token], cw: &ClauseWords) {
             if has(&cw.preps, t.word) {
                 // `a group by the name of X`: X names the group, the phrase's head; in
                 // `members of the Iraqi army`, `dozens of X`, X is who is meant.
-                oblique = !(t.word == cw.of && j > 0 && has(&cw.partitives, toks[j - 1].word));
+                let by_name = j >= 3 && toks[j - 1].word == cw.name && toks[j - 3].word == cw.by;
+                oblique = !(t.word == cw.of
+                    && j > 0
+                    && (has(&cw.partitives, toks[j - 1].word) || by_name));
                 break;
             }
             let skippable = has(&cw.between, t.word)

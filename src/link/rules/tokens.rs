@@ -296,6 +296,20 @@ pub fn tokenize(
                     oblique: false,
                 });
                 i += len + 1;
+            } else if char_before(text, i).is_some_and(|p| p == 's' || p == 'S')
+                && !a.is_some_and(char::is_alphanumeric)
+            {
+                // `the United States' support`, `the Houthis' leader`: a plural possessive.
+                toks.push(Token {
+                    start: i,
+                    end: i + len,
+                    word: known.possessive,
+                    ent: None,
+                    modifier: false,
+                    possessor: false,
+                    oblique: false,
+                });
+                i += len;
             } else {
                 i += len;
             }
