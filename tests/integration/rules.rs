@@ -66,7 +66,12 @@ fn graph_edges_carry_every_evidence_record_and_a_sentence_weight() {
     let (s, e) = span(&ev[0]["target_span"]);
     assert_eq!(&text[s..e], "United States");
     for (relation, source, target, rule) in [
-        ("blamed", "united_states", "kataib_hezbollah", "blamed.on"),
+        (
+            "blamed",
+            "united_states",
+            "kataib_hezbollah",
+            "blamed.verb_on.blame_on",
+        ),
         (
             "backed_by",
             "kataib_hezbollah",

@@ -117,6 +117,7 @@ const APPOSITION_OPENERS: &[&str] = &[
     "now",
     "once",
     "itself",
+    "also",
     "home",
     "chairman",
     "director",
