@@ -61,9 +61,9 @@ impl Pipeline {
         let sentences = split_sentences(&doc.text);
         let mentions = self.tagger.tag(&doc.text);
         let mut findings = cooccurrences(&sentences, &mentions);
-        let (typed, references) = self
-            .linker
-            .link_with_references(&doc.text, &sentences, &mentions);
+        let (typed, references) =
+            self.linker
+                .link_with_references(&doc.text, &sentences, &mentions, doc.date.as_deref());
         findings.extend(typed);
         Analysis {
             doc: DocInfo {

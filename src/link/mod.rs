@@ -31,6 +31,9 @@ pub enum Resolution {
     AttackTarget,
     /// `the strikes` in `condemned the strikes`: the attacker of the attack reported before.
     Attacker,
+    /// `the Iraqi prime minister`: who held that office on the document's date, by the
+    /// gazetteer's dated roles.
+    Role,
 }
 
 /// A word that stands for an entity named elsewhere, as the linker resolved it.

@@ -355,3 +355,44 @@ fn extract_writes_the_references_it_resolved() {
     assert!(rel("threatened", "kataib_hezbollah", "united_states"));
     assert!(rel("blamed", "qais_al_khazali", "united_states"));
 }
+
+#[test]
+fn a_title_used_as_a_name_is_who_held_the_office_on_the_documents_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let text = "Talks\n\nThe Iraqi prime minister met Joe Biden on Monday. \
+                Iraq's president criticized Turkey.\n";
+    std::fs::write(corpus.join("2021-07-26-talks.txt"), text).unwrap();
+    // Before Kadhimi's and Saleh's terms: the titles name nobody the gazetteer knows.
+    std::fs::write(corpus.join("2017-07-26-talks.txt"), text).unwrap();
+    let run = newsgraph(dir.path(), &["extract", "-g", &fixture(), "corpus"]);
+    run.ok();
+    let lines: Vec<Value> = run
+        .stdout()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let has = |doc: &str, kind: &str, f: &dyn Fn(&Value) -> bool| {
+        lines
+            .iter()
+            .any(|v| v["doc"] == doc && v["kind"] == kind && f(v))
+    };
+    let d21 = "2021-07-26-talks.txt";
+    assert!(has(d21, "relation", &|v| v["type"] == "met"
+        && v["source"] == "joe_biden"
+        && v["target"] == "mustafa_al_kadhimi"));
+    assert!(has(d21, "relation", &|v| v["type"] == "criticized"
+        && v["source"] == "barham_saleh"
+        && v["target"] == "turkey"));
+    assert!(has(d21, "reference", &|v| v["how"] == "role"
+        && v["text"] == "minister"
+        && v["entity"] == "mustafa_al_kadhimi"));
+    let d17 = "2017-07-26-talks.txt";
+    assert!(
+        !has(d17, "relation", &|v| v["type"] == "met"),
+        "{}",
+        run.stdout()
+    );
+    assert!(!has(d17, "reference", &|_| true), "{}", run.stdout());
+}

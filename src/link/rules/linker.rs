@@ -90,6 +90,8 @@ struct Buffers {
     scratch: Scratch,
     /// Fillers from each position to the end.
     after: Vec<usize>,
+    /// By active rule: the positions of its first required word in the clause.
+    leads: Vec<Vec<usize>>,
 }
 
 #[derive(Debug, Clone)]
@@ -130,6 +132,33 @@ pub struct Linker {
     /// The first words of the `attacked` cues (sorted vocabulary ids), for the attacks a
     /// sentence names.
     attack_words: Vec<u32>,
+    /// Dated roles by title (vocabulary ids of its words, in order): (organisation, holder,
+    /// from, to), for `the Iraqi prime minister` on the document's date.
+    offices: HashMap<Vec<u32>, Vec<Office>, BuildHasherDefault<Fnv>>,
+    /// The longest title, in words.
+    longest_title: usize,
+    /// `the`, `'s`, `of`, `country`.
+    the: u32,
+    possessive: u32,
+    of: u32,
+    country: u32,
+}
+
+/// One holder of an office.
+#[derive(Debug, Clone)]
+struct Office {
+    org: u32,
+    holder: u32,
+    from: Option<String>,
+    to: Option<String>,
+}
+
+/// Whether `date` (`YYYY-MM-DD`) falls in [from, to]; a bound given to the year or month
+/// compares on that prefix, an open bound always holds.
+fn held_on(date: &str, from: Option<&str>, to: Option<&str>) -> bool {
+    let after = from.is_none_or(|f| date.get(..f.len()).is_some_and(|d| d >= f));
+    let before = to.is_none_or(|t| date.get(..t.len()).is_some_and(|d| d <= t));
+    after && before
 }
 
 impl Linker {
@@ -225,7 +254,42 @@ impl Linker {
             .collect();
         attack_words.sort_unstable();
         attack_words.dedup();
+        let mut offices: HashMap<Vec<u32>, Vec<Office>, BuildHasherDefault<Fnv>> =
+            HashMap::default();
+        for (holder, e) in gazetteer.entities().enumerate() {
+            for r in &e.roles {
+                let Some(&org) = index.get(&r.org) else {
+                    continue;
+                };
+                let title = fold(&r.title).text;
+                let mut names = vec![title.trim().to_string()];
+                if let Some(more) = rules.titles.get(title.trim()) {
+                    names.extend(more.iter().cloned());
+                }
+                for name in names {
+                    let words: Vec<u32> =
+                        name.split_whitespace().map(|w| vocab.intern(w)).collect();
+                    offices.entry(words).or_default().push(Office {
+                        org,
+                        holder: holder as u32,
+                        from: r.from.clone(),
+                        to: r.to.clone(),
+                    });
+                }
+            }
+        }
+        let longest_title = offices.keys().map(Vec::len).max().unwrap_or(0);
+        let the = vocab.intern("the");
+        let possessive = vocab.intern("'s");
+        let of = vocab.intern("of");
+        let country = vocab.intern("country");
         Linker {
+            offices,
+            longest_title,
+            the,
+            possessive,
+            of,
+            country,
             attack_words,
             clause,
             known,
@@ -289,19 +353,21 @@ impl Linker {
 
     /// The typed relations of one document, given its sentences and mentions (sorted).
     pub fn link(&self, text: &str, sentences: &[text::Span], mentions: &[Mention]) -> Vec<Finding> {
-        self.run(text, sentences, mentions, &mut None, &mut Vec::new())
+        self.run(text, sentences, mentions, None, &mut None, &mut Vec::new())
     }
 
-    /// The typed relations of one document and the references resolved on the way
-    /// (pronouns, `the group`, `the attack`), each reference once, in text order.
+    /// The typed relations of one document dated `date` (`YYYY-MM-DD`, for titles used as
+    /// names) and the references resolved on the way (pronouns, `the group`, `the attack`,
+    /// `the prime minister`), each reference once, in text order.
     pub fn link_with_references(
         &self,
         text: &str,
         sentences: &[text::Span],
         mentions: &[Mention],
+        date: Option<&str>,
     ) -> (Vec<Finding>, Vec<Reference>) {
         let mut refs = Vec::new();
-        let out = self.run(text, sentences, mentions, &mut None, &mut refs);
+        let out = self.run(text, sentences, mentions, date, &mut None, &mut refs);
         refs.sort();
         refs.dedup_by(|a, b| a.span == b.span);
         (out, refs)
@@ -316,7 +382,7 @@ impl Linker {
         mentions: &[Mention],
     ) -> (Vec<Finding>, Vec<Hit>) {
         let mut trace = Some(Vec::new());
-        let out = self.run(text, sentences, mentions, &mut trace, &mut Vec::new());
+        let out = self.run(text, sentences, mentions, None, &mut trace, &mut Vec::new());
         (out, trace.unwrap_or_default())
     }
 
@@ -325,6 +391,7 @@ impl Linker {
         text: &str,
         sentences: &[text::Span],
         mentions: &[Mention],
+        date: Option<&str>,
         trace: &mut Option<Vec<Hit>>,
         refs: &mut Vec<Reference>,
     ) -> Vec<Finding> {
@@ -422,6 +489,9 @@ impl Linker {
             }
             tokenize(text, (s, e), &spans[m..k], &cx, &mut toks, &mut folded);
             m = k;
+            if let Some(date) = date {
+                self.mark_offices(&mut toks, date, &doc.hosts);
+            }
             clause::mark_obliques(&mut toks, &self.clause);
             clause::fill_speaker(&mut toks, &self.clause);
             for (i, t) in toks.iter().enumerate() {
@@ -444,6 +514,7 @@ impl Linker {
                     }
                     Via::Pronoun => Resolution::Speaker,
                     Via::Anaphor => Resolution::Anaphor,
+                    Via::Role => Resolution::Role,
                     Via::Mention | Via::Demonym => continue,
                 };
                 refs.push(Reference {
@@ -538,6 +609,7 @@ impl Linker {
             active,
             scratch,
             after,
+            leads,
         } = bufs;
         // Fillers from each position to the end: every slot takes one of its own.
         after.clear();
@@ -581,14 +653,34 @@ impl Linker {
             }
         }
         active.sort_unstable();
+        // Where each active rule's first required word occurs: a match starts at most the
+        // rule's reach before one of them.
+        leads.resize_with(active.len().max(leads.len()), Vec::new);
+        for (k, &(i, _)) in active.iter().enumerate() {
+            leads[k].clear();
+            if let Some((_, ids)) = &self.rules.rules[i].lead {
+                leads[k].extend(
+                    toks.iter()
+                        .enumerate()
+                        .filter(|(_, t)| ids.binary_search(&t.word).is_ok())
+                        .map(|(p, _)| p),
+                );
+            }
+        }
         for (start, t) in toks.iter().enumerate() {
-            for &(i, limit) in active.iter() {
+            for (k, &(i, limit)) in active.iter().enumerate() {
                 let rule = &self.rules.rules[i];
                 if start >= limit
                     || after[start] < rule.min_slots
                     || !rule.first.admits(t.word, t.ent.is_some())
                 {
                     continue;
+                }
+                if let Some((reach, _)) = &rule.lead {
+                    let at = leads[k].partition_point(|&p| p < start);
+                    if leads[k].get(at).is_none_or(|&p| p - start > *reach) {
+                        continue;
+                    }
                 }
                 let words = Words {
                     joiners: self.joiners,
@@ -807,6 +899,92 @@ impl Linker {
             }
         }
         (pairs, added)
+    }
+
+    /// Marks titles used as names (`the Iraqi prime minister`, `Iraq's president`, `the
+    /// country's prime minister`, `the prime minister of Iraq`) with who held the office on
+    /// `date`: the state named with the title, else the state the document is about. A
+    /// title before a name (`Prime Minister X`) is left to the rules.
+    fn mark_offices(&self, toks: &mut [Token], date: &str, hosts: &[u32]) {
+        if self.offices.is_empty() {
+            return;
+        }
+        let mut i = 0;
+        while i < toks.len() {
+            // `the`, then a state's adjective, `Iraq 's` or `the country 's`; or `Iraq 's`.
+            let mut j = i + 1;
+            let mut org = None;
+            if toks[i].possessor
+                && toks[i].ent.is_some_and(|f| {
+                    f.via == Via::Mention && self.entities[f.entity as usize].state
+                })
+            {
+                org = toks[i].ent.map(|f| f.entity);
+                j = i + 2;
+            } else if toks[i].word != self.the {
+                i += 1;
+                continue;
+            }
+            match toks.get(j).filter(|_| org.is_none()) {
+                Some(t) if t.ent.is_some_and(|f| f.via == Via::Demonym) => {
+                    org = t.ent.map(|f| f.entity);
+                    j += 1;
+                }
+                Some(t)
+                    if t.word == self.country
+                        && toks.get(j + 1).is_some_and(|p| p.word == self.possessive) =>
+                {
+                    org = hosts.first().copied();
+                    j += 2;
+                }
+                _ => {}
+            }
+            let found = (1..=self.longest_title.min(toks.len().saturating_sub(j)))
+                .rev()
+                .find_map(|n| {
+                    let words: Vec<u32> = toks[j..j + n].iter().map(|t| t.word).collect();
+                    if toks[j..j + n].iter().any(|t| t.ent.is_some()) {
+                        return None;
+                    }
+                    self.offices.get(&words).map(|o| (n, o))
+                });
+            let Some((n, holders)) = found else {
+                i += 1;
+                continue;
+            };
+            let end = j + n;
+            let next = toks.get(end);
+            // `the prime minister, Mustafa al-Kadhimi` / `Prime Minister X`: a title before a name.
+            let named = next.is_some_and(|t| t.ent.is_some_and(|f| f.kind == EntityType::Person))
+                || (next.is_some_and(|t| t.word == self.joiners.comma)
+                    && toks
+                        .get(end + 1)
+                        .is_some_and(|t| t.ent.is_some_and(|f| f.kind == EntityType::Person)));
+            if named {
+                i = end;
+                continue;
+            }
+            if org.is_none()
+                && next.is_some_and(|t| t.word == self.of)
+                && let Some(f) = toks.get(end + 1).and_then(|t| t.ent)
+            {
+                org = Some(f.entity);
+            }
+            let org = org.or_else(|| hosts.first().copied());
+            let mut held = holders
+                .iter()
+                .filter(|o| Some(o.org) == org && held_on(date, o.from.as_deref(), o.to.as_deref()))
+                .map(|o| o.holder);
+            if let (Some(holder), None) = (held.next(), held.next()) {
+                let last = &mut toks[end - 1];
+                last.ent = Some(Filler {
+                    entity: holder,
+                    kind: EntityType::Person,
+                    via: Via::Role,
+                });
+            }
+            i = end;
+        }
     }
 
     /// Whether entity `e` is an organ of state `state` (by `parent` chain, or a person

@@ -68,6 +68,8 @@ pub struct Rule {
     first: First,
     /// The fewest slot-filling tokens a match needs.
     min_slots: usize,
+    /// The first required word (sorted ids) and the most tokens a match takes before it.
+    lead: Option<(usize, Vec<u32>)>,
     /// For a rule made from a cue group and a frame: the vocabulary ids of the cues' first
     /// words (sorted), to tell which cue fired.
     cue_words: Vec<u32>,
@@ -416,6 +418,7 @@ impl RuleSet {
             let anchors = anchors(&pattern);
             let first = first(&pattern);
             let min_slots = min_slots(&pattern);
+            let lead = pattern::lead(&pattern);
             let mut cue_ids: Vec<u32> = cue_words
                 .get(&id)
                 .map(|ws| ws.iter().map(|w| vocab.intern(w)).collect())
@@ -428,6 +431,7 @@ impl RuleSet {
                 .flatten();
             let clausal = clausal.contains(&relation) || frame.is_some_and(|f| clausal.contains(f));
             compiled.push(Rule {
+                lead,
                 clausal,
                 cue_words: cue_ids,
                 id,

@@ -599,6 +599,52 @@ pub fn anchors(seq: &[Node]) -> Vec<Vec<u32>> {
         .collect()
 }
 
+/// The most tokens a list slot is counted as taking when bounding a rule's reach (eight
+/// items with their joiners); a longer list before a rule's first required word is not read.
+const LIST_REACH: usize = 32;
+
+/// The most tokens `node` can match, lists counted as [`LIST_REACH`].
+fn max_len(node: &Node) -> usize {
+    match node {
+        Node::Word(_) => 1,
+        // A possessor the slot passes over for its head: `Iran 's Revolutionary Guards`.
+        Node::Slot { list: false, .. } => 3,
+        Node::Slot { list: true, .. } => LIST_REACH,
+        Node::Gap { max, .. } => *max,
+        Node::Group(alts) => alts
+            .iter()
+            .map(|a| a.iter().map(max_len).sum())
+            .max()
+            .unwrap_or(0),
+        Node::Opt(inner) => inner.iter().map(max_len).sum(),
+        Node::Not(_) | Node::Bind { .. } => 0,
+    }
+}
+
+/// The first required word of a pattern (its vocabulary ids) and the most tokens a match
+/// can take before it: a match can only start that close before one of those words.
+pub fn lead(seq: &[Node]) -> Option<(usize, Vec<u32>)> {
+    let mut before = 0;
+    for n in seq {
+        match n {
+            Node::Word(ids) => return Some((before, ids.clone())),
+            Node::Group(alts) => {
+                let leads: Option<Vec<(usize, Vec<u32>)>> = alts.iter().map(|a| lead(a)).collect();
+                if let Some(leads) = leads {
+                    let most = leads.iter().map(|l| l.0).max().unwrap_or(0);
+                    let mut ids: Vec<u32> = leads.into_iter().flat_map(|l| l.1).collect();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    return Some((before + most, ids));
+                }
+                before += max_len(n);
+            }
+            other => before += max_len(other),
+        }
+    }
+    None
+}
+
 /// Vocabulary ids one of which every match must contain (the first required word).
 pub fn anchor(seq: &[Node]) -> Option<Vec<u32>> {
     seq.iter().find_map(|n| match n {

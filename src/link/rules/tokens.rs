@@ -29,6 +29,8 @@ pub enum Via {
     Demonym,
     /// A noun (`the city`, `Department`) standing for an entity named before.
     Anaphor,
+    /// A title (`the Iraqi prime minister`) standing for who held it on the document's date.
+    Role,
 }
 
 /// An entity a token stands for.
