@@ -90,8 +90,9 @@ struct Buffers {
     scratch: Scratch,
     /// Fillers from each position to the end.
     after: Vec<usize>,
-    /// By active rule: the positions of its first required word in the clause.
-    leads: Vec<Vec<usize>>,
+    /// By rule: the first position of its first required word in the clause, plus one (0:
+    /// none yet).
+    first_lead: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -123,6 +124,8 @@ pub struct Linker {
     by_anchor: Vec<Vec<usize>>,
     /// Rules without such a word, tried in every sentence with enough fillers.
     unanchored: Vec<usize>,
+    /// Rules by the words of their first required word (by vocabulary id).
+    by_lead: Vec<Vec<usize>>,
     /// The refusal classes each word cues (by vocabulary id).
     cues: Vec<Vec<usize>>,
     /// By rule, then by refusal class: whether the rule ignores the class.
@@ -235,6 +238,12 @@ impl Linker {
                 None => unanchored.push(i),
             }
         }
+        let mut by_lead = vec![Vec::new(); vocab.len()];
+        for (i, r) in rules.rules.iter().enumerate() {
+            if let Some((_, words)) = &r.lead {
+                words.iter().for_each(|&w| by_lead[w as usize].push(i));
+            }
+        }
         let cues = negation::cue_index(&rules.refusals, vocab.len());
         let ignored = rules
             .rules
@@ -278,12 +287,13 @@ impl Linker {
                 }
             }
         }
-        let longest_title = offices.keys().map(Vec::len).max().unwrap_or(0);
+        let longest_title = offices.keys().map(Vec::len).max().unwrap_or(0).min(8);
         let the = vocab.intern("the");
         let possessive = vocab.intern("'s");
         let of = vocab.intern("of");
         let country = vocab.intern("country");
         Linker {
+            by_lead,
             offices,
             longest_title,
             the,
@@ -460,6 +470,7 @@ impl Linker {
         let mut bufs = Buffers {
             last: vec![0usize; self.vocab.len()],
             considered: vec![usize::MAX; self.rules.rules.len()],
+            first_lead: vec![0; self.rules.rules.len()],
             ..Buffers::default()
         };
         let mut seen = Vec::new();
@@ -609,7 +620,7 @@ impl Linker {
             active,
             scratch,
             after,
-            leads,
+            first_lead,
         } = bufs;
         // Fillers from each position to the end: every slot takes one of its own.
         after.clear();
@@ -653,22 +664,17 @@ impl Linker {
             }
         }
         active.sort_unstable();
-        // Where each active rule's first required word occurs: a match starts at most the
-        // rule's reach before one of them.
-        leads.resize_with(active.len().max(leads.len()), Vec::new);
-        for (k, &(i, _)) in active.iter().enumerate() {
-            leads[k].clear();
-            if let Some((_, ids)) = &self.rules.rules[i].lead {
-                leads[k].extend(
-                    toks.iter()
-                        .enumerate()
-                        .filter(|(_, t)| ids.binary_search(&t.word).is_ok())
-                        .map(|(p, _)| p),
-                );
+        // Where each rule's first required word first occurs: a match starts at most the
+        // rule's reach before it.
+        for (p, t) in toks.iter().enumerate() {
+            for &i in self.by_lead.get(t.word as usize).into_iter().flatten() {
+                if first_lead[i] == 0 {
+                    first_lead[i] = p + 1;
+                }
             }
         }
         for (start, t) in toks.iter().enumerate() {
-            for (k, &(i, limit)) in active.iter().enumerate() {
+            for &(i, limit) in active.iter() {
                 let rule = &self.rules.rules[i];
                 if start >= limit
                     || after[start] < rule.min_slots
@@ -676,11 +682,10 @@ impl Linker {
                 {
                     continue;
                 }
-                if let Some((reach, _)) = &rule.lead {
-                    let at = leads[k].partition_point(|&p| p < start);
-                    if leads[k].get(at).is_none_or(|&p| p - start > *reach) {
-                        continue;
-                    }
+                if let Some((reach, _)) = &rule.lead
+                    && (first_lead[i] == 0 || first_lead[i] - 1 > start + reach)
+                {
+                    continue;
                 }
                 let words = Words {
                     joiners: self.joiners,
@@ -731,6 +736,9 @@ impl Linker {
         for t in toks {
             if let Some(l) = last.get_mut(t.word as usize) {
                 *l = 0;
+            }
+            for &i in self.by_lead.get(t.word as usize).into_iter().flatten() {
+                first_lead[i] = 0;
             }
         }
     }
@@ -942,11 +950,14 @@ impl Linker {
             let found = (1..=self.longest_title.min(toks.len().saturating_sub(j)))
                 .rev()
                 .find_map(|n| {
-                    let words: Vec<u32> = toks[j..j + n].iter().map(|t| t.word).collect();
                     if toks[j..j + n].iter().any(|t| t.ent.is_some()) {
                         return None;
                     }
-                    self.offices.get(&words).map(|o| (n, o))
+                    let mut words = [0u32; 8];
+                    for (w, t) in words.iter_mut().zip(&toks[j..j + n]) {
+                        *w = t.word;
+                    }
+                    self.offices.get(&words[..n.min(8)]).map(|o| (n, o))
                 });
             let Some((n, holders)) = found else {
                 i += 1;

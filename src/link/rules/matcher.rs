@@ -248,6 +248,39 @@ impl<'a> State<'a> {
     }
 }
 
+/// Whether no match of `seq` can start at `start`, judged by its first element alone (a
+/// word, a slot, or alternatives that each begin with one): a quick test before matching.
+fn cannot_start(
+    seq: &[Node],
+    toks: &[Token],
+    start: usize,
+    clausal: bool,
+    ok: &dyn Fn(&Filler, &Accept) -> bool,
+) -> bool {
+    let Some(first) = seq.first() else {
+        return false;
+    };
+    match first {
+        Node::Word(ids) => toks
+            .get(start)
+            .is_none_or(|t| ids.binary_search(&t.word).is_err()),
+        Node::Slot {
+            accept,
+            modifier_ok,
+            possessor_ok,
+            ..
+        } => match fills(toks, ok, start, accept, *modifier_ok, *possessor_ok) {
+            None => true,
+            // A clausal slot at the start takes no oblique: no word of the pattern precedes it.
+            Some((at, _)) => clausal && toks[at].oblique,
+        },
+        Node::Group(alts) => alts
+            .iter()
+            .all(|a| cannot_start(a, toks, start, clausal, ok)),
+        _ => false,
+    }
+}
+
 /// The first match of `pattern` starting at token `start`; its fillers live in `scratch`
 /// until the next call.
 pub fn match_at<'s>(
@@ -258,18 +291,9 @@ pub fn match_at<'s>(
     ok: &dyn Fn(&Filler, &Accept) -> bool,
     scratch: &'s mut Scratch,
 ) -> Option<Found<'s>> {
-    // Most tries fail at a first slot: check it before setting the matcher up.
-    if let Some(Node::Slot {
-        accept,
-        modifier_ok,
-        possessor_ok,
-        ..
-    }) = pattern.first()
-    {
-        let (at, _) = fills(toks, ok, start, accept, *modifier_ok, *possessor_ok)?;
-        if words.clausal && toks[at].oblique {
-            return None;
-        }
+    // Most tries fail at the first element: check it before setting the matcher up.
+    if cannot_start(pattern, toks, start, words.clausal, ok) {
+        return None;
     }
     let mut st = State {
         toks,

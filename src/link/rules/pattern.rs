@@ -600,8 +600,8 @@ pub fn anchors(seq: &[Node]) -> Vec<Vec<u32>> {
 }
 
 /// The most tokens a list slot is counted as taking when bounding a rule's reach (eight
-/// items with their joiners); a longer list before a rule's first required word is not read.
-const LIST_REACH: usize = 32;
+/// or so items with their joiners); a longer list before a rule's first required word is not read.
+const LIST_REACH: usize = 16;
 
 /// The most tokens `node` can match, lists counted as [`LIST_REACH`].
 fn max_len(node: &Node) -> usize {
