@@ -351,13 +351,15 @@ pub fn write_graph(graph: &Graph, path: &Path) -> Result<()> {
 /// the extension, and is otherwise taken to be `graph.json`, whose parser then says what
 /// is wrong. Returns the format too: GraphML keeps no documents or evidence.
 pub fn read_graph(path: &Path) -> Result<(Graph, &'static Format)> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = crate::text::read_bytes(path, crate::text::MAX_FILE_BYTES)
+        .map_err(|e| Error::io(path, e))?;
     let text = std::str::from_utf8(&bytes).map_err(|_| {
         Error::invalid(Diagnostic::file(
             path,
             "not UTF-8 text; expected a graph.json written by 'newsgraph build'",
         ))
     })?;
+    let text = crate::text::strip_bom(text);
     let readable = || FORMATS.iter().filter(|f| f.reader.is_some());
     let format = readable()
         .find(|f| f.reader.is_some_and(|r| (r.sniff)(text)))

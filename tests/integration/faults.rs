@@ -1,0 +1,371 @@
+//! The fault table of issue 13, one test per row: hostile or unlucky input to the real
+//! binary must give a clean error (exit 2, `path:line`), or exit 1 with the rest
+//! processed, or a correct result; never an abort, never a hang (every run is killed
+//! after [`LIMIT`] and fails the test), and a failed run changes no existing output.
+
+use crate::util::{Run, command, root};
+use std::os::unix::fs::symlink;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// How long one run may take before it counts as a hang.
+const LIMIT: Duration = Duration::from_secs(10);
+
+/// Runs `newsgraph ARGS` in `dir`, killed after [`LIMIT`]; an abort (a signal) or a
+/// panic fails the test with the whole story.
+fn timed(dir: &Path, args: &[&str]) -> Run {
+    let mut cmd = command(dir);
+    cmd.args(args);
+    timed_cmd(cmd)
+}
+
+fn timed_cmd(mut cmd: Command) -> Run {
+    let shown = format!(
+        "(cd {} && newsgraph {})",
+        cmd.get_current_dir().unwrap_or(Path::new(".")).display(),
+        cmd.get_args()
+            .map(|a| a.to_string_lossy().chars().take(80).collect::<String>())
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the newsgraph binary runs");
+    // Drain the pipes in threads so that a large output cannot block the child.
+    let mut so = child.stdout.take().unwrap();
+    let mut se = child.stderr.take().unwrap();
+    let so = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        std::io::Read::read_to_end(&mut so, &mut v).ok();
+        v
+    });
+    let se = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        std::io::Read::read_to_end(&mut se, &mut v).ok();
+        v
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if start.elapsed() > LIMIT {
+            child.kill().ok();
+            child.wait().ok();
+            panic!("hang: {shown} ran longer than {LIMIT:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let out = std::process::Output {
+        status,
+        stdout: so.join().unwrap(),
+        stderr: se.join().unwrap(),
+    };
+    let run = Run { cmd: shown, out };
+    assert!(
+        run.out.status.code().is_some(),
+        "abort: killed by a signal\n{}",
+        run.describe()
+    );
+    assert!(
+        !run.stderr().contains("panicked at"),
+        "the binary panicked\n{}",
+        run.describe()
+    );
+    run
+}
+
+fn gazetteer() -> String {
+    root().join("gazetteer").display().to_string()
+}
+
+/// A temp folder with `c/a.txt`, a short article naming entities.
+fn workspace() -> tempfile::TempDir {
+    let ws = tempfile::tempdir().unwrap();
+    std::fs::create_dir(ws.path().join("c")).unwrap();
+    std::fs::write(ws.path().join("c/a.txt"), ARTICLE).unwrap();
+    ws
+}
+
+const ARTICLE: &str = "January 5, 2020\n\nThe United States blamed Kataib Hezbollah for the attack in Baghdad. Iran condemned the strikes.\n";
+
+fn mkfifo(path: &Path) {
+    let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+}
+
+/// A copy of the gazetteer folder, to spoil.
+fn gazetteer_copy(ws: &Path) -> PathBuf {
+    let g = ws.join("gaz");
+    crate::util::copy_dir(&root().join("gazetteer"), &g);
+    g
+}
+
+fn rules_error(rules: &str, needle: &str) {
+    let ws = workspace();
+    std::fs::write(ws.path().join("x.rules"), rules).unwrap();
+    timed(
+        ws.path(),
+        &["extract", "c", "-g", &gazetteer(), "-r", "x.rules"],
+    )
+    .expect_code(2)
+    .expect_stderr(needle);
+}
+
+#[test]
+fn rules_nested_20000_deep_is_an_error_naming_the_limit() {
+    let rule = format!(
+        "rule t.deep attacked: {}X attacked Y{}\n",
+        "( ".repeat(20_000),
+        " )".repeat(20_000)
+    );
+    rules_error(
+        &rule,
+        "x.rules:1: rule `t.deep`: `( )` nest more than 32 levels deep",
+    );
+}
+
+#[test]
+fn rule_of_50000_optional_words_is_an_error_naming_the_limit() {
+    let rule = format!(
+        "rule t.long attacked: X {}attacked Y\n",
+        "the? ".repeat(50_000)
+    );
+    rules_error(
+        &rule,
+        "x.rules:1: rule `t.long`: the pattern is longer than 100000 bytes, macros expanded (the limit)",
+    );
+    let rule = format!(
+        "rule t.long attacked: X {}attacked Y\n",
+        "the? ".repeat(2_000)
+    );
+    rules_error(
+        &rule,
+        "x.rules:1: rule `t.long`: the pattern has 2003 elements, macros expanded; the limit is 2000",
+    );
+}
+
+#[test]
+fn macros_that_multiply_are_an_error_naming_the_limit() {
+    let mut rules = String::from("macro m1: the? the? the? the? the? the? the? the? the? the?\n");
+    for i in 2..=8 {
+        rules.push_str(&format!(
+            "macro m{i}: {}\n",
+            format!("$m{} ", i - 1).repeat(10)
+        ));
+    }
+    rules.push_str("rule t.big attacked: X $m8 attacked Y\n");
+    rules_error(
+        &rules,
+        "x.rules:9: rule `t.big`: the pattern is longer than 100000 bytes",
+    );
+}
+
+#[test]
+fn fifo_in_the_corpus_is_reported_and_skipped() {
+    let ws = workspace();
+    mkfifo(&ws.path().join("c/p.txt"));
+    timed(
+        ws.path(),
+        &["build", "c", "-g", &gazetteer(), "-o", "g.json"],
+    )
+    .expect_code(1)
+    .expect_stderr("c/p.txt: is a FIFO (named pipe), not a regular file; skipped")
+    .expect_stderr("1 documents");
+}
+
+#[test]
+fn fifo_in_the_gazetteer_is_an_error() {
+    let ws = workspace();
+    let g = gazetteer_copy(ws.path());
+    mkfifo(&g.join("b.gaz"));
+    timed(ws.path(), &["extract", "c", "-g", "gaz"])
+        .expect_code(2)
+        .expect_stderr(
+            "gaz/b.gaz: is a FIFO (named pipe), not a regular file; only regular files are read",
+        );
+}
+
+#[test]
+fn link_to_dev_zero_is_reported_and_skipped() {
+    let ws = workspace();
+    symlink("/dev/zero", ws.path().join("c/z.txt")).unwrap();
+    timed(
+        ws.path(),
+        &["build", "c", "-g", &gazetteer(), "-o", "g.json"],
+    )
+    .expect_code(1)
+    .expect_stderr("c/z.txt: is a device, not a regular file; skipped")
+    .expect_stderr("1 documents");
+}
+
+#[test]
+fn links_back_to_the_folder_are_read_once() {
+    let ws = workspace();
+    symlink(".", ws.path().join("c/self")).unwrap();
+    symlink("..", ws.path().join("c/up")).unwrap();
+    std::fs::create_dir(ws.path().join("c/sub")).unwrap();
+    symlink("..", ws.path().join("c/sub/back")).unwrap();
+    let run = timed(
+        ws.path(),
+        &["build", "c", "-g", &gazetteer(), "-o", "g.json"],
+    );
+    run.expect_code(1)
+        .expect_stderr("c/self: a symbolic link to a folder that is read already")
+        .expect_stderr("c/sub/back: a symbolic link to a folder that is read already")
+        .expect_stderr("newsgraph: 1 documents");
+    // `c/up` leads out of the corpus to the workspace, whose `c` is read already.
+    run.expect_stderr("c/up/c: a symbolic link to a folder that is read already");
+}
+
+#[test]
+fn a_file_2100_folders_deep_is_reported() {
+    let ws = workspace();
+    // Made with *at calls: the path is longer than PATH_MAX.
+    let c = std::ffi::CString::new(ws.path().join("c").to_str().unwrap()).unwrap();
+    let d = std::ffi::CString::new("d").unwrap();
+    let mut fd = unsafe { libc::open(c.as_ptr(), libc::O_DIRECTORY | libc::O_RDONLY) };
+    for _ in 0..2100 {
+        assert_eq!(unsafe { libc::mkdirat(fd, d.as_ptr(), 0o755) }, 0);
+        let next = unsafe { libc::openat(fd, d.as_ptr(), libc::O_DIRECTORY | libc::O_RDONLY) };
+        unsafe { libc::close(fd) };
+        fd = next;
+    }
+    let f = std::ffi::CString::new("deep.txt").unwrap();
+    let file = unsafe { libc::openat(fd, f.as_ptr(), libc::O_CREAT | libc::O_WRONLY, 0o644) };
+    assert!(file >= 0);
+    unsafe {
+        libc::close(file);
+        libc::close(fd);
+    }
+    let run = timed(
+        ws.path(),
+        &["build", "c", "-g", &gazetteer(), "-o", "g.json"],
+    );
+    // GNU rm removes trees deeper than the open-file limit.
+    let _ = Command::new("rm")
+        .arg("-rf")
+        .arg(ws.path().join("c/d"))
+        .status();
+    run.expect_code(1)
+        .expect_stderr("folders nest deeper than 256 levels here (the limit); skipped")
+        .expect_stderr("1 documents");
+}
+
+#[test]
+fn dangling_and_looping_links_are_reported_and_the_rest_read() {
+    let ws = workspace();
+    symlink("nothing.txt", ws.path().join("c/d.txt")).unwrap();
+    symlink("l.txt", ws.path().join("c/l.txt")).unwrap();
+    timed(
+        ws.path(),
+        &["build", "c", "-g", &gazetteer(), "-o", "g.json"],
+    )
+    .expect_code(1)
+    .expect_stderr("c/d.txt: a symbolic link that leads nowhere")
+    .expect_stderr("c/l.txt: a symbolic link that leads nowhere")
+    .expect_stderr("1 documents");
+    assert!(ws.path().join("g.json").is_file());
+}
+
+#[test]
+fn alias_of_100000_letters_is_an_error_at_its_line() {
+    let ws = workspace();
+    let g = gazetteer_copy(ws.path());
+    let mut text = std::fs::read_to_string(g.join("people.gaz")).unwrap();
+    let line = text.lines().count() + 5;
+    text.push_str(&format!(
+        "\n[zz_long]\ntype = person\nname = Zed Long\naliases = {}\n",
+        "a".repeat(100_000)
+    ));
+    std::fs::write(g.join("people.gaz"), text).unwrap();
+    let start = Instant::now();
+    timed(ws.path(), &["extract", "c", "-g", "gaz"])
+        .expect_code(2)
+        .expect_stderr(&format!(
+            "gaz/people.gaz:{line}: alias 'aaaaaaaaaaaaaaaaaaaa...' is 100000 bytes long; the limit is 200"
+        ));
+    assert!(start.elapsed() < Duration::from_secs(2));
+}
+
+#[test]
+fn byte_order_marks_are_accepted_in_jsonl_gaz_and_graph_json() {
+    let ws = workspace();
+    let g = gazetteer_copy(ws.path());
+    let places = std::fs::read_to_string(g.join("places.gaz")).unwrap();
+    std::fs::write(g.join("places.gaz"), format!("\u{feff}{places}")).unwrap();
+    let record = serde_json::json!({"id": "a.txt", "text": ARTICLE}).to_string();
+    std::fs::write(ws.path().join("d.jsonl"), format!("\u{feff}{record}\n")).unwrap();
+    let with_bom = timed(
+        ws.path(),
+        &["build", "d.jsonl", "-g", "gaz", "-o", "g.json"],
+    );
+    with_bom.ok();
+    let plain = timed(
+        ws.path(),
+        &["build", "c", "-g", &gazetteer(), "-o", "h.json"],
+    );
+    plain.ok();
+    let read = |f: &str| std::fs::read_to_string(ws.path().join(f)).unwrap();
+    assert_eq!(read("g.json"), read("h.json"));
+    std::fs::write(
+        ws.path().join("b.json"),
+        format!("\u{feff}{}", read("g.json")),
+    )
+    .unwrap();
+    timed(ws.path(), &["stats", "b.json"]).ok();
+}
+
+#[test]
+fn a_bad_jsonl_line_skips_that_record_only() {
+    let ws = workspace();
+    let good = serde_json::json!({"id": "good", "text": ARTICLE}).to_string();
+    let mut bytes = b"{\"id\": \"bad\", \"text\": \"caf\xe9\"}\n".to_vec();
+    bytes.extend(good.as_bytes());
+    bytes.push(b'\n');
+    std::fs::write(ws.path().join("d.jsonl"), bytes).unwrap();
+    timed(
+        ws.path(),
+        &["build", "d.jsonl", "-g", &gazetteer(), "-o", "g.json"],
+    )
+    .expect_code(1)
+    .expect_stderr("d.jsonl:1: not valid UTF-8 (first bad byte at column 27); this record skipped")
+    .expect_stderr("1 documents");
+}
+
+#[test]
+fn lone_cr_text_and_jsonl_without_date_find_the_date() {
+    let ws = workspace();
+    std::fs::write(ws.path().join("cr.txt"), ARTICLE.replace('\n', "\r")).unwrap();
+    let record = serde_json::json!({"id": "j", "text": ARTICLE}).to_string();
+    std::fs::write(ws.path().join("d.jsonl"), format!("{record}\n")).unwrap();
+    for input in ["cr.txt", "d.jsonl"] {
+        timed(
+            ws.path(),
+            &["build", input, "-g", &gazetteer(), "-o", "g.json"],
+        )
+        .ok();
+        let graph = std::fs::read_to_string(ws.path().join("g.json")).unwrap();
+        assert!(
+            graph.contains("\"date\":\"2020-01-05\""),
+            "{input}: no date in {graph}"
+        );
+    }
+}
+
+#[test]
+fn duplicate_ids_name_both_places() {
+    let ws = workspace();
+    let record = serde_json::json!({"id": "a.txt", "text": "one"}).to_string();
+    std::fs::write(ws.path().join("c/d.jsonl"), format!("\n{record}\n")).unwrap();
+    // The folder's a.txt has the id a.txt too.
+    timed(ws.path(), &["extract", "c", "-g", &gazetteer()])
+        .expect_code(2)
+        .expect_stderr(
+            "c/d.jsonl:2: document id 'a.txt' occurs twice in the corpus, first at c/a.txt",
+        );
+}
