@@ -369,3 +369,149 @@ fn duplicate_ids_name_both_places() {
             "c/d.jsonl:2: document id 'a.txt' occurs twice in the corpus, first at c/a.txt",
         );
 }
+
+/// A workspace with `out/` holding old outputs, to see that a failed run keeps them.
+fn with_old_outputs(names: &[&str]) -> tempfile::TempDir {
+    let ws = workspace();
+    std::fs::create_dir(ws.path().join("out")).unwrap();
+    for n in names {
+        std::fs::write(ws.path().join("out").join(n), format!("old {n}")).unwrap();
+    }
+    ws
+}
+
+/// The entries of `out/`, each with its content.
+fn outputs(ws: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<_> = std::fs::read_dir(ws.join("out"))
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let bytes = std::fs::read(e.path()).unwrap_or_default();
+            (e.file_name().to_string_lossy().into_owned(), bytes)
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_folder_among_the_outputs_changes_nothing() {
+    let ws = with_old_outputs(&["a.json", "a.dot"]);
+    std::fs::create_dir(ws.path().join("out/dir.graphml")).unwrap();
+    let before = outputs(ws.path());
+    timed(
+        ws.path(),
+        &[
+            "build",
+            "c",
+            "-g",
+            &gazetteer(),
+            "-o",
+            "out/a.json",
+            "-o",
+            "out/dir.graphml",
+            "-o",
+            "out/a.dot",
+        ],
+    )
+    .expect_code(2)
+    .expect_stderr("out/dir.graphml: is a folder; give a file name for the output");
+    assert_eq!(outputs(ws.path()), before);
+}
+
+#[test]
+fn dot_failing_for_a_picture_changes_nothing() {
+    let ws = with_old_outputs(&["a.json", "x.svg"]);
+    let dot = ws.path().join("fake-dot");
+    std::fs::write(
+        &dot,
+        "#!/bin/sh\n[ \"$1\" = -V ] && exit 0\necho 'dot: broken' >&2\nexit 1\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&dot, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let before = outputs(ws.path());
+    let mut cmd = command(ws.path());
+    cmd.env("NEWSGRAPH_DOT", &dot).args([
+        "build",
+        "c",
+        "-g",
+        &gazetteer(),
+        "-o",
+        "out/a.json",
+        "-o",
+        "out/x.svg",
+    ]);
+    timed_cmd(cmd).expect_code(2);
+    assert_eq!(outputs(ws.path()), before);
+}
+
+#[test]
+fn a_file_size_limit_on_the_second_output_changes_nothing_and_leaves_nothing() {
+    let ws = with_old_outputs(&["a.tsv", "b.json"]);
+    let before = outputs(ws.path());
+    let mut cmd = Command::new("bash");
+    cmd.current_dir(ws.path()).env("NO_COLOR", "1").args([
+        "-c",
+        "ulimit -f 64; exec \"$0\" \"$@\"",
+        env!("CARGO_BIN_EXE_newsgraph"),
+        "build",
+        &root().join("data").display().to_string(),
+        "-g",
+        &gazetteer(),
+        "-o",
+        "out/a.tsv",
+        "-o",
+        "out/b.json",
+    ]);
+    timed_cmd(cmd)
+        .expect_code(2)
+        .expect_stderr("out/b.json: file too large");
+    assert_eq!(outputs(ws.path()), before);
+}
+
+#[test]
+fn interrupted_or_killed_runs_leave_no_temporary_file() {
+    let ws = with_old_outputs(&[]);
+    let data = root().join("data").display().to_string();
+    for (signal, after_ms) in [
+        (libc::SIGINT, 100),
+        (libc::SIGINT, 300),
+        (libc::SIGKILL, 200),
+        (libc::SIGTERM, 400),
+    ] {
+        let mut cmd = command(ws.path());
+        cmd.args([
+            "build",
+            &data,
+            "-g",
+            &gazetteer(),
+            "-o",
+            "out/g.json",
+            "-o",
+            "out/g.graphml",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+        let mut child = cmd.spawn().unwrap();
+        std::thread::sleep(Duration::from_millis(after_ms));
+        unsafe { libc::kill(child.id() as i32, signal) };
+        child.wait().unwrap();
+        let names: Vec<String> = outputs(ws.path()).into_iter().map(|(n, _)| n).collect();
+        assert!(
+            names.iter().all(|n| n == "g.json" || n == "g.graphml"),
+            "signal {signal} after {after_ms} ms left {names:?}"
+        );
+    }
+}
+
+#[test]
+fn stale_temporary_files_of_dead_runs_are_removed() {
+    let ws = with_old_outputs(&[".g.json.99999999.tmp"]);
+    timed(
+        ws.path(),
+        &["build", "c", "-g", &gazetteer(), "-o", "out/g.json"],
+    )
+    .ok();
+    let names: Vec<String> = outputs(ws.path()).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names, ["g.json"]);
+}
