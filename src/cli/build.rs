@@ -20,6 +20,10 @@ pub struct BuildArgs {
     output: Vec<PathBuf>,
     #[command(flatten)]
     filter: FilterArgs,
+    /// Write CSV cells that start with = + - @ as they are (by default they get a leading
+    /// ' so that a spreadsheet shows them instead of running them as formulas)
+    #[arg(long = "csv-formulas")]
+    csv_formulas: bool,
 }
 
 /// The graph files `build` writes when no `-o` is given.
@@ -59,6 +63,7 @@ pub fn run(args: BuildArgs) -> Result<i32> {
     for file in &written {
         check_output(file)?;
     }
+    newsgraph::formats::csv::keep_formulas(args.csv_formulas);
     let filter = args.filter.to_filter()?;
     let rules = args.rules.load(&args.input.gazetteer)?;
     let (gazetteer, corpus) = args.input.load()?;

@@ -227,13 +227,37 @@ struct RawEdge {
     data: BTreeMap<String, String>,
 }
 
-fn line_of(text: &str, offset: u64) -> usize {
-    let end = (offset as usize).min(text.len());
-    text.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+/// Line numbers of byte offsets, counted on from the last offset asked for: the reader's
+/// offsets only grow, so a whole file costs one pass (counting from the start for every
+/// element made reading quadratic).
+struct Lines<'t> {
+    text: &'t [u8],
+    offset: usize,
+    line: usize,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Lines<'t> {
+        Lines {
+            text: text.as_bytes(),
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    fn at(&mut self, offset: u64) -> usize {
+        let end = (offset as usize).min(self.text.len());
+        if end < self.offset {
+            self.offset = 0;
+            self.line = 1;
+        }
+        self.line += self.text[self.offset..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.offset = end;
+        self.line
+    }
 }
 
 fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
@@ -262,15 +286,16 @@ impl Graph {
         // The open `<data key=...>`, and its text so far.
         let mut data: Option<(String, String)> = None;
         let mut seen_graphml = false;
+        let mut lines = Lines::new(text);
         loop {
             let at = reader.buffer_position();
             let event = reader.read_event().map_err(|e| {
                 bad(
-                    line_of(text, reader.error_position()),
+                    lines.at(reader.error_position()),
                     format!("not well-formed XML ({e}); expected GraphML"),
                 )
             })?;
-            let line = line_of(text, at);
+            let line = lines.at(at);
             match event {
                 Event::Start(_) | Event::Empty(_) if data.is_some() => {}
                 Event::Start(ref e) | Event::Empty(ref e) => {
@@ -371,6 +396,7 @@ impl Graph {
         if !seen_graphml {
             return Err(bad(1, "no <graphml> element: not a GraphML file".into()));
         }
+        let node_lines: Vec<usize> = nodes.iter().map(|n| n.line).collect();
         let mut out_nodes = Vec::with_capacity(nodes.len());
         for n in nodes {
             let kind_name = n.data.get("type").map(String::as_str).unwrap_or("");
@@ -402,6 +428,7 @@ impl Graph {
             });
         }
         let mut out_edges = Vec::with_capacity(edges.len());
+        let edge_lines: Vec<usize> = edges.iter().map(|e| e.line).collect();
         for e in edges {
             let relation = e
                 .data
@@ -439,6 +466,13 @@ impl Graph {
                 attrs: BTreeMap::new(),
             });
         }
+        super::check::check_parts(
+            path,
+            &out_nodes,
+            &|i| node_lines.get(i).copied(),
+            &out_edges,
+            &|i| edge_lines.get(i).copied(),
+        )?;
         Ok(Graph::from_parts(out_nodes, out_edges, Vec::new()))
     }
 }

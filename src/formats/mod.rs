@@ -19,6 +19,7 @@
 //! of a run's files together once all are written ([`Staged`]), so a failure never leaves
 //! a half-written or clobbered file.
 
+pub mod check;
 pub mod csv;
 pub mod dot;
 pub mod gexf;

@@ -515,3 +515,125 @@ fn stale_temporary_files_of_dead_runs_are_removed() {
     let names: Vec<String> = outputs(ws.path()).into_iter().map(|(n, _)| n).collect();
     assert_eq!(names, ["g.json"]);
 }
+
+/// `g.json` built from the workspace corpus, as lines.
+fn built_graph(ws: &Path) -> Vec<String> {
+    timed(ws, &["build", "c", "-g", &gazetteer(), "-o", "g.json"]).ok();
+    std::fs::read_to_string(ws.join("g.json"))
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect()
+}
+
+/// The line number (1-based) of the first edge of a graph.json.
+fn first_edge(lines: &[String]) -> usize {
+    lines.iter().position(|l| l == "\"edges\":[").unwrap() + 2
+}
+
+fn write_lines(path: &Path, lines: &[String]) {
+    std::fs::write(path, lines.join("\n") + "\n").unwrap();
+}
+
+#[test]
+fn weights_near_u64_max_are_an_error_at_their_line() {
+    let ws = workspace();
+    let mut lines = built_graph(ws.path());
+    let n = first_edge(&lines);
+    let re = regex::Regex::new(r#""weight":\d+"#).unwrap();
+    lines[n - 1] = re
+        .replace(&lines[n - 1], "\"weight\":18446744073709551615")
+        .into_owned();
+    write_lines(&ws.path().join("b.json"), &lines);
+    timed(ws.path(), &["stats", "b.json"])
+        .expect_code(2)
+        .expect_stderr(&format!("b.json:{n}: edge "))
+        .expect_stderr("has weight 18446744073709551615, more than the limit 281474976710656");
+}
+
+#[test]
+fn an_edge_whose_end_is_not_a_node_is_an_error_at_its_line() {
+    let ws = workspace();
+    let mut lines = built_graph(ws.path());
+    let n = first_edge(&lines);
+    let re = regex::Regex::new(r#""target":"[^"]*""#).unwrap();
+    lines[n - 1] = re
+        .replace(&lines[n - 1], "\"target\":\"nobody\"")
+        .into_owned();
+    write_lines(&ws.path().join("b.json"), &lines);
+    timed(ws.path(), &["stats", "b.json"])
+        .expect_code(2)
+        .expect_stderr(&format!("b.json:{n}: edge "))
+        .expect_stderr("its target \"nobody\" is not a node of the graph");
+}
+
+#[test]
+fn ids_with_control_characters_are_an_error_at_their_line() {
+    let ws = workspace();
+    let lines = built_graph(ws.path());
+    let n = lines.iter().position(|l| l == "\"nodes\":[").unwrap() + 2;
+    let id = serde_json::from_str::<serde_json::Value>(lines[n - 1].trim_end_matches(',')).unwrap()
+        ["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let spoilt: Vec<String> = lines
+        .iter()
+        .map(|l| l.replace(&format!("\"{id}\""), &format!("\"{id}\\u0007\"")))
+        .collect();
+    write_lines(&ws.path().join("b.json"), &spoilt);
+    for format in ["graphml", "gexf", "dot"] {
+        timed(ws.path(), &["neighbors", "b.json", &id, "--format", format])
+            .expect_code(2)
+            .expect_stderr(&format!(
+                "b.json:{n}: node id \"{id}\\u{{7}}\" holds a control character"
+            ));
+    }
+}
+
+#[test]
+fn graphml_of_10_mb_reads_in_linear_time() {
+    let ws = workspace();
+    let mut text = String::from(
+        "<?xml version=\"1.0\"?>\n<graphml>\n<key id=\"t\" for=\"node\" attr.name=\"type\"/>\n<key id=\"r\" for=\"edge\" attr.name=\"relation\"/>\n<graph edgedefault=\"directed\">\n",
+    );
+    let mut i = 0;
+    while text.len() < 10_000_000 {
+        text.push_str(&format!(
+            "<node id=\"n{i}\"><data key=\"t\">person</data></node>\n<edge source=\"n{i}\" target=\"n0\"><data key=\"r\">met</data></edge>\n"
+        ));
+        i += 1;
+    }
+    text.push_str("</graph>\n</graphml>\n");
+    std::fs::write(ws.path().join("g.graphml"), text).unwrap();
+    timed(ws.path(), &["stats", "g.graphml"]).ok();
+}
+
+#[test]
+fn csv_cells_that_spreadsheets_would_run_are_neutralised_unless_asked() {
+    let ws = workspace();
+    let g = gazetteer_copy(ws.path());
+    let mut people = std::fs::read_to_string(g.join("people.gaz")).unwrap();
+    people.push_str("\n[zz_link]\ntype = person\nname = =HYPERLINK(\"http://x.example/?a=1\")\naliases = Zed Evil\n");
+    std::fs::write(g.join("people.gaz"), people).unwrap();
+    std::fs::write(
+        ws.path().join("ev.txt"),
+        "Zed Evil met Iran officials in Baghdad.\n",
+    )
+    .unwrap();
+    let nodes = |dir: &str, extra: &[&str]| {
+        let out = format!("{dir}/g.csv");
+        let mut args = vec!["build", "ev.txt", "-g", "gaz", "-o", &out];
+        args.extend(extra);
+        timed(ws.path(), &args).ok();
+        std::fs::read_to_string(ws.path().join(dir).join("nodes.csv")).unwrap()
+    };
+    assert!(
+        nodes("safe", &[])
+            .contains("zz_link,\"'=HYPERLINK(\"\"http://x.example/?a=1\"\")\",person")
+    );
+    assert!(
+        nodes("raw", &["--csv-formulas"])
+            .contains("zz_link,\"=HYPERLINK(\"\"http://x.example/?a=1\"\")\",person")
+    );
+}
