@@ -13,7 +13,10 @@
 //!             "source_span": [0, 4], "target_span": [10, 14], "text": "..."}]}]}
 //! ```
 //! Nodes are sorted by id, edges by (source, target, relation), evidence by document and
-//! position.
+//! position. An evidence `text` is its sentence, except for a sentence longer than 2,000
+//! bytes: then it is an excerpt that starts at the earlier mention, holds both and ends in
+//! `…` (its length differs from the sentence range's; see
+//! `evidence_text` in `src/graph/build.rs`).
 
 use super::check::check_parts;
 use crate::error::{Diagnostic, Error, Result};

@@ -637,3 +637,42 @@ fn csv_cells_that_spreadsheets_would_run_are_neutralised_unless_asked() {
             .contains("zz_link,\"=HYPERLINK(\"\"http://x.example/?a=1\"\")\",person")
     );
 }
+
+#[test]
+fn a_one_megabyte_sentence_is_not_copied_into_every_edge() {
+    let ws = workspace();
+    let names = [
+        "Iran",
+        "Iraq",
+        "Baghdad",
+        "Kataib Hezbollah",
+        "Mosul",
+        "Erbil",
+        "Basra",
+        "Turkey",
+    ];
+    let mut line = String::new();
+    let mut i = 0;
+    while line.len() < 1_000_000 {
+        line.push_str(names[i % names.len()]);
+        line.push_str(" officials said that the talks with ");
+        i += 1;
+    }
+    std::fs::write(ws.path().join("long.txt"), line + "\n").unwrap();
+    timed(
+        ws.path(),
+        &["build", "long.txt", "-g", &gazetteer(), "-o", "g.json"],
+    )
+    .ok();
+    let graph = std::fs::read_to_string(ws.path().join("g.json")).unwrap();
+    assert!(graph.len() < 200_000, "graph.json is {} bytes", graph.len());
+    let graph: serde_json::Value = serde_json::from_str(&graph).unwrap();
+    let edges = graph["edges"].as_array().unwrap();
+    assert!(edges.len() > 10);
+    for e in edges {
+        for ev in e["evidence"].as_array().unwrap() {
+            let text = ev["text"].as_str().unwrap();
+            assert!(text.len() < 1_500 && text.ends_with('…'), "{text}");
+        }
+    }
+}
