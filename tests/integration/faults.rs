@@ -676,3 +676,53 @@ fn a_one_megabyte_sentence_is_not_copied_into_every_edge() {
         }
     }
 }
+
+#[test]
+fn ids_that_are_not_xml_names_are_exported_valid_and_distinct() {
+    let ws = workspace();
+    let lines = built_graph(ws.path());
+    let n = lines.iter().position(|l| l == "\"nodes\":[").unwrap() + 2;
+    let first = serde_json::from_str::<serde_json::Value>(lines[n - 1].trim_end_matches(','))
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // `a b` and `a_x20_b` would both be `a_x20_b` under a naive escape.
+    let spoilt: Vec<String> = lines
+        .iter()
+        .map(|l| l.replace(&format!("\"{first}\""), "\"a b/ḥ\""))
+        .collect();
+    write_lines(&ws.path().join("b.json"), &spoilt);
+    timed(ws.path(), &["stats", "b.json"]).ok();
+    let mut cmd = command(ws.path());
+    cmd.args(["build", "c", "-g", &gazetteer(), "-o", "g.graphml"]);
+    timed_cmd(cmd).ok();
+    // Re-export through `diff`, which writes GraphML from graph.json input.
+    let run = timed(
+        ws.path(),
+        &[
+            "diff",
+            "g.json",
+            "b.json",
+            "--format",
+            "graphml",
+            "-o",
+            "d.graphml",
+        ],
+    );
+    assert_eq!(run.code(), 1, "{}", run.describe());
+    let text = std::fs::read_to_string(ws.path().join("d.graphml")).unwrap();
+    assert!(text.contains("id=\"a_x20_b_x2F__x1E25_\""), "{text}");
+    let validate = root().join("../shared/schemas/validate");
+    if validate.is_file() {
+        let out = Command::new(&validate)
+            .arg(ws.path().join("d.graphml"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

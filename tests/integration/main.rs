@@ -11,6 +11,7 @@ mod faults;
 mod golden;
 mod inspect;
 mod inspect_corpus;
+mod props;
 mod readme;
 mod relations;
 mod robustness;
