@@ -726,3 +726,18 @@ fn ids_that_are_not_xml_names_are_exported_valid_and_distinct() {
         );
     }
 }
+
+#[test]
+fn a_file_over_4_gib_is_skipped_without_reading_it() {
+    let ws = workspace();
+    // Sparse: no disk space, but a size past the limit, seen before any byte is read.
+    let f = std::fs::File::create(ws.path().join("c/huge.txt")).unwrap();
+    f.set_len((4 << 30) + 1).unwrap();
+    timed(
+        ws.path(),
+        &["build", "c", "-g", &gazetteer(), "-o", "g.json"],
+    )
+    .expect_code(1)
+    .expect_stderr("c/huge.txt: larger than 4 GiB; skipped")
+    .expect_stderr("1 documents");
+}
