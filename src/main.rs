@@ -9,5 +9,8 @@ mod cli;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    // Past a file-size limit (`ulimit -f`) a write fails with an error the run reports,
+    // instead of the signal killing the process.
+    unsafe { libc::signal(libc::SIGXFSZ, libc::SIG_IGN) };
     std::process::exit(cli::run());
 }

@@ -4,7 +4,7 @@ use super::args::{FilterArgs, InputArgs, RulesArgs};
 use super::report_skipped;
 use clap::Args;
 use newsgraph::Result;
-use newsgraph::formats::Format;
+use newsgraph::formats::{Format, Staged, check_output};
 use newsgraph::pipeline::{Pipeline, build_graph};
 use std::path::PathBuf;
 
@@ -20,6 +20,10 @@ pub struct BuildArgs {
     output: Vec<PathBuf>,
     #[command(flatten)]
     filter: FilterArgs,
+    /// Write CSV cells that start with = + - @ as they are (by default they get a leading
+    /// ' so that a spreadsheet shows them instead of running them as formulas)
+    #[arg(long = "csv-formulas")]
+    csv_formulas: bool,
 }
 
 /// The graph files `build` writes when no `-o` is given.
@@ -56,15 +60,22 @@ pub fn run(args: BuildArgs) -> Result<i32> {
         written.extend(format.files(o));
         formats.push(format);
     }
+    for file in &written {
+        check_output(file)?;
+    }
+    newsgraph::formats::csv::keep_formulas(args.csv_formulas);
     let filter = args.filter.to_filter()?;
     let rules = args.rules.load(&args.input.gazetteer)?;
     let (gazetteer, corpus) = args.input.load()?;
     let pipeline = Pipeline::with_rules(&gazetteer, rules);
     let analyses = pipeline.analyze_all(&corpus.documents);
     let graph = filter.apply(&build_graph(&gazetteer, &corpus.documents, &analyses));
+    // All or nothing: no file is replaced unless every one could be written.
+    let mut staged = Staged::default();
     for (o, format) in outputs.iter().zip(formats) {
-        format.write(&graph, o)?;
+        format.stage(&graph, o, &mut staged)?;
     }
+    staged.commit()?;
     let code = report_skipped(&corpus);
     let names: Vec<String> = written.iter().map(|o| o.display().to_string()).collect();
     eprintln!(

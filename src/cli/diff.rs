@@ -54,7 +54,7 @@ use super::args::{FilterArgs, format_values, graph_text};
 use super::output::{Style, color_enabled, emit};
 use clap::{Args, ValueEnum};
 use newsgraph::Result;
-use newsgraph::formats::{read_graph, write_atomic};
+use newsgraph::formats::{check_output, read_graph, write_atomic};
 use newsgraph::graph::diff::{Change, DiffOptions, GraphDiff, diff_graphs, union_graph};
 use newsgraph::graph::{Edge, Graph, Node};
 use serde::Serialize;
@@ -115,6 +115,9 @@ pub struct DiffArgs {
 
 /// Runs `diff`: 0 when the graphs do not differ, 1 when they do.
 pub fn run(args: DiffArgs) -> Result<i32> {
+    if let Some(path) = &args.output {
+        check_output(path)?;
+    }
     let filter = args.filter.to_filter()?;
     let options = DiffOptions {
         min_change: args.min_change,

@@ -5,7 +5,7 @@ use super::output::emit;
 use super::report_skipped;
 use clap::Args;
 use newsgraph::Result;
-use newsgraph::formats::{to_jsonl, write_atomic};
+use newsgraph::formats::{check_output, to_jsonl, write_atomic};
 use newsgraph::pipeline::Pipeline;
 use std::path::PathBuf;
 
@@ -23,6 +23,9 @@ pub struct ExtractArgs {
 
 /// Runs `extract`.
 pub fn run(args: ExtractArgs) -> Result<i32> {
+    if let Some(path) = &args.output {
+        check_output(path)?;
+    }
     let rules = args.rules.load(&args.input.gazetteer)?;
     let (gazetteer, corpus) = args.input.load()?;
     let pipeline = Pipeline::with_rules(&gazetteer, rules);

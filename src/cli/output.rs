@@ -98,6 +98,10 @@ pub fn pad(s: &str, width: usize) -> String {
 pub fn snippet(ev: &Evidence) -> String {
     let first = ev.source_span.start.min(ev.target_span.start);
     let offset = first.saturating_sub(ev.sentence.start);
+    // An excerpt of a long sentence starts at the first mention already.
+    if ev.text.len() != ev.sentence.end - ev.sentence.start {
+        return one_line(&ev.text);
+    }
     match ev.text.get(offset..) {
         Some(rest) if offset > 0 && !rest.is_empty() => format!("…{}", one_line(rest)),
         _ => one_line(&ev.text),

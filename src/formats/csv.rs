@@ -13,11 +13,17 @@
 //! space at either end; `"` doubled); lines end in `\n`; the text is UTF-8 without a BOM.
 //! Extra attribute names are cleaned by [`super::style::extra_columns`].
 //!
+//! A cell a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+//! carriage return, and not a number) gets a `'` in front ([`neutralised`]), unless
+//! `build --csv-formulas` asks for the cells as they are.
+//!
 //! Output `-o DIR/anything.csv` writes the pair `DIR/nodes.csv` and `DIR/edges.csv`.
 
 use super::record::Records;
 use super::style::extra_columns;
 use crate::graph::Graph;
+use std::borrow::Cow;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 const NODE_HEADER: &[&str] = &[
     "Id",
@@ -90,8 +96,28 @@ pub(crate) fn field(s: &str) -> String {
     }
 }
 
+static KEEP_FORMULAS: AtomicBool = AtomicBool::new(false);
+
+/// Whether cells that a spreadsheet would run as a formula are written as they are
+/// (`build --csv-formulas`). By default they are neutralised ([`neutralised`]).
+pub fn keep_formulas(keep: bool) {
+    KEEP_FORMULAS.store(keep, Ordering::Relaxed);
+}
+
+/// A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return (and is not a
+/// number) with a `'` in front, as OWASP advises against CSV injection: a spreadsheet
+/// shows `'=HYPERLINK(...)` as text instead of running it.
+pub fn neutralised(s: &str) -> Cow<'_, str> {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.parse::<f64>().is_err();
+    if formula && !KEEP_FORMULAS.load(Ordering::Relaxed) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 fn row(out: &mut String, fields: &[String]) {
-    let line: Vec<String> = fields.iter().map(|f| field(f)).collect();
+    let line: Vec<String> = fields.iter().map(|f| field(&neutralised(f))).collect();
     out.push_str(&line.join(","));
     out.push('\n');
 }
@@ -186,5 +212,13 @@ mod tests {
         assert_eq!(field("two\nlines"), "\"two\nlines\"");
         assert_eq!(field(" pad"), "\" pad\"");
         assert_eq!(field("A & B <C> 'D' \\ حزب"), "A & B <C> 'D' \\ حزب");
+    }
+
+    #[test]
+    fn formulas_are_neutralised_and_numbers_kept() {
+        assert_eq!(neutralised("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(neutralised("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralised("-1.5"), "-1.5");
+        assert_eq!(neutralised("al-Sadr"), "al-Sadr");
     }
 }

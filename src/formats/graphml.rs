@@ -15,7 +15,8 @@
 //!   [`super::style::extra_columns`];
 //! - one `<graph id="newsgraph">`, `edgedefault="undirected"` when every edge is undirected
 //!   and `"directed"` otherwise;
-//! - `<node id="entity_id">` with one `<data>` per known value;
+//! - `<node id="entity_id">` with one `<data>` per known value (an id that is not an
+//!   `xs:NMTOKEN` of plain ASCII is written with `_xHEX_` escapes, see [`xml_id`]);
 //! - `<edge id="eN" source target>` (N counts edges in (source, target, relation) order), with
 //!   `directed="false"` on undirected relations (`co_occurs`, `met`), and its `<data>`.
 //!   Parallel edges of different relations are separate `<edge>`s.
@@ -150,7 +151,7 @@ pub fn to_graphml(graph: &Graph) -> String {
     let _ = writeln!(s, "  <graph id=\"newsgraph\" edgedefault=\"{default}\">");
     for n in &records.nodes {
         let (r, g, b) = n.color;
-        let _ = writeln!(s, "    <node id=\"{}\">", xml_escape(n.id));
+        let _ = writeln!(s, "    <node id=\"{}\">", xml_id(n.id));
         data(&mut s, "n_label", n.label);
         data(&mut s, "n_type", n.kind);
         data(&mut s, "n_mentions", &n.mentions.to_string());
@@ -182,8 +183,8 @@ pub fn to_graphml(graph: &Graph) -> String {
             s,
             "    <edge id=\"{}\" source=\"{}\" target=\"{}\"{directed}>",
             e.id,
-            xml_escape(e.source),
-            xml_escape(e.target)
+            xml_id(e.source),
+            xml_id(e.target)
         );
         data(&mut s, "e_label", e.relation);
         data(&mut s, "e_relation", e.relation);
@@ -227,13 +228,87 @@ struct RawEdge {
     data: BTreeMap<String, String>,
 }
 
-fn line_of(text: &str, offset: u64) -> usize {
-    let end = (offset as usize).min(text.len());
-    text.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+/// Line numbers of byte offsets, counted on from the last offset asked for: the reader's
+/// offsets only grow, so a whole file costs one pass (counting from the start for every
+/// element made reading quadratic).
+struct Lines<'t> {
+    text: &'t [u8],
+    offset: usize,
+    line: usize,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Lines<'t> {
+        Lines {
+            text: text.as_bytes(),
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    fn at(&mut self, offset: u64) -> usize {
+        let end = (offset as usize).min(self.text.len());
+        if end < self.offset {
+            self.offset = 0;
+            self.line = 1;
+        }
+        self.line += self.text[self.offset..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.offset = end;
+        self.line
+    }
+}
+
+/// The GraphML id of an entity id: ids are `xs:NMTOKEN`s, so an id that is not plain
+/// ASCII letters, digits, `.`, `-` and `_` (or that holds `_x`) is written with each other
+/// character (and `_`) as `_xHEX_`. Gazetteer ids are plain and written as they are; the
+/// encoding is one to one (plain ids never hold `_x`, encoded ones always do), and
+/// [`id_of_xml`] reverses it.
+pub(crate) fn xml_id(id: &str) -> std::borrow::Cow<'_, str> {
+    let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_');
+    if !id.is_empty() && id.chars().all(plain) && !id.contains("_x") {
+        return std::borrow::Cow::Borrowed(id);
+    }
+    let mut out = String::with_capacity(id.len() + 8);
+    for c in id.chars() {
+        if c.is_ascii_alphanumeric() || matches!(c, '.' | '-') {
+            out.push(c);
+        } else {
+            let _ = write!(out, "_x{:X}_", c as u32);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The entity id of a GraphML id written by [`xml_id`].
+fn id_of_xml(id: String) -> String {
+    if !id.contains("_x") {
+        return id;
+    }
+    let mut out = String::with_capacity(id.len());
+    let mut rest = id.as_str();
+    while let Some(at) = rest.find("_x") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let decoded = after.split_once('_').and_then(|(hex, tail)| {
+            let c = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)?;
+            (!hex.is_empty() && hex.len() <= 6).then_some((c, tail))
+        });
+        match decoded {
+            Some((c, tail)) => {
+                out.push(c);
+                rest = tail;
+            }
+            None => {
+                out.push_str("_x");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
@@ -262,15 +337,16 @@ impl Graph {
         // The open `<data key=...>`, and its text so far.
         let mut data: Option<(String, String)> = None;
         let mut seen_graphml = false;
+        let mut lines = Lines::new(text);
         loop {
             let at = reader.buffer_position();
             let event = reader.read_event().map_err(|e| {
                 bad(
-                    line_of(text, reader.error_position()),
+                    lines.at(reader.error_position()),
                     format!("not well-formed XML ({e}); expected GraphML"),
                 )
             })?;
-            let line = line_of(text, at);
+            let line = lines.at(at);
             match event {
                 Event::Start(_) | Event::Empty(_) if data.is_some() => {}
                 Event::Start(ref e) | Event::Empty(ref e) => {
@@ -287,6 +363,7 @@ impl Graph {
                         }
                         "node" => {
                             let id = attr(e, "id")
+                                .map(id_of_xml)
                                 .ok_or_else(|| bad(line, "<node> without an id".into()))?;
                             nodes.push(RawNode {
                                 id,
@@ -300,9 +377,10 @@ impl Graph {
                             };
                         }
                         "edge" => {
-                            let (Some(source), Some(target)) =
-                                (attr(e, "source"), attr(e, "target"))
-                            else {
+                            let (Some(source), Some(target)) = (
+                                attr(e, "source").map(id_of_xml),
+                                attr(e, "target").map(id_of_xml),
+                            ) else {
                                 return Err(bad(line, "<edge> without source and target".into()));
                             };
                             let directed = attr(e, "directed").map(|d| d == "true");
@@ -371,6 +449,7 @@ impl Graph {
         if !seen_graphml {
             return Err(bad(1, "no <graphml> element: not a GraphML file".into()));
         }
+        let node_lines: Vec<usize> = nodes.iter().map(|n| n.line).collect();
         let mut out_nodes = Vec::with_capacity(nodes.len());
         for n in nodes {
             let kind_name = n.data.get("type").map(String::as_str).unwrap_or("");
@@ -402,6 +481,7 @@ impl Graph {
             });
         }
         let mut out_edges = Vec::with_capacity(edges.len());
+        let edge_lines: Vec<usize> = edges.iter().map(|e| e.line).collect();
         for e in edges {
             let relation = e
                 .data
@@ -439,6 +519,13 @@ impl Graph {
                 attrs: BTreeMap::new(),
             });
         }
+        super::check::check_parts(
+            path,
+            &out_nodes,
+            &|i| node_lines.get(i).copied(),
+            &out_edges,
+            &|i| edge_lines.get(i).copied(),
+        )?;
         Ok(Graph::from_parts(out_nodes, out_edges, Vec::new()))
     }
 }
@@ -509,6 +596,34 @@ mod tests {
         let leads = back.edge("a", "b", "leads").unwrap();
         assert_eq!((leads.weight, leads.directed), (1, true));
         assert_eq!((back.node_count(), back.edge_count()), (2, 2));
+    }
+
+    #[test]
+    fn ids_are_nmtokens_one_to_one_and_read_back() {
+        let ids = [
+            "kataib_hezbollah",
+            "a b",
+            "a_x20_b",
+            "a/b",
+            "a:b",
+            "حزب",
+            "a_x",
+            "x_",
+        ];
+        let written: Vec<String> = ids.iter().map(|i| xml_id(i).into_owned()).collect();
+        for (id, w) in ids.iter().zip(&written) {
+            assert!(
+                w.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')),
+                "{w}"
+            );
+            assert_eq!(id_of_xml(w.clone()), *id);
+        }
+        let mut distinct = written.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), ids.len());
+        assert_eq!(written[0], "kataib_hezbollah");
     }
 
     #[test]

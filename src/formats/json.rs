@@ -13,8 +13,12 @@
 //!             "source_span": [0, 4], "target_span": [10, 14], "text": "..."}]}]}
 //! ```
 //! Nodes are sorted by id, edges by (source, target, relation), evidence by document and
-//! position.
+//! position. An evidence `text` is its sentence, except for a sentence longer than 2,000
+//! bytes: then it is an excerpt that starts at the earlier mention, holds both and ends in
+//! `…` (its length differs from the sentence range's; see
+//! `evidence_text` in `src/graph/build.rs`).
 
+use super::check::check_parts;
 use crate::error::{Diagnostic, Error, Result};
 use crate::graph::{DocInfo, Edge, Graph, Node};
 use serde::{Deserialize, Serialize};
@@ -63,8 +67,22 @@ impl Graph {
 
     /// Reads `graph.json` text; `path` is used in error messages.
     pub fn from_json(path: &Path, text: &str) -> Result<Graph> {
-        if let Some(graph) = from_json_lines(text) {
-            return Ok(graph);
+        if let Some(parts) = from_json_lines(text) {
+            let Parts {
+                documents,
+                nodes,
+                edges,
+                node_lines,
+                edge_lines,
+            } = parts;
+            check_parts(
+                path,
+                &nodes,
+                &|i| node_lines.get(i).copied(),
+                &edges,
+                &|i| edge_lines.get(i).copied(),
+            )?;
+            return Ok(Graph::from_parts(nodes, edges, documents));
         }
         let file: File = serde_json::from_str(text).map_err(|e| {
             Error::invalid(Diagnostic::at(
@@ -82,6 +100,7 @@ impl Graph {
                 ),
             )));
         }
+        check_parts(path, &file.nodes, &|_| None, &file.edges, &|_| None)?;
         Ok(Graph::from_parts(file.nodes, file.edges, file.documents))
     }
 }
@@ -95,33 +114,46 @@ pub fn sniff(text: &str) -> bool {
 /// and edge is parsed from its own line, in parallel. `None` when the text is laid out
 /// otherwise or a line does not parse; the caller then parses the whole text, which also
 /// gives a precise error.
-fn from_json_lines(text: &str) -> Option<Graph> {
+/// What the fast path read, with the line of every node and edge.
+struct Parts {
+    documents: Vec<DocInfo>,
+    nodes: Vec<Node>,
+    edges: Vec<Edge>,
+    node_lines: Vec<usize>,
+    edge_lines: Vec<usize>,
+}
+
+fn from_json_lines(text: &str) -> Option<Parts> {
     use rayon::prelude::*;
 
     let header = format!("{{\"format\":\"newsgraph\",\"version\":{FORMAT_VERSION},");
-    let mut lines = text.lines();
-    if lines.next()? != header {
+    let mut lines = text.lines().zip(1..);
+    if lines.next()?.0 != header {
         return None;
     }
     let mut sections: Vec<Vec<&str>> = Vec::new();
+    let mut numbers: Vec<Vec<usize>> = Vec::new();
     for name in ["documents", "nodes", "edges"] {
-        let open = lines.next()?;
+        let open = lines.next()?.0;
         let rest = open.strip_prefix(&format!("\"{name}\":["))?;
         let mut items = Vec::new();
+        let mut at = Vec::new();
         if rest.is_empty() {
             loop {
-                let line = lines.next()?;
+                let (line, n) = lines.next()?;
                 if line == "]," || line == "]" {
                     break;
                 }
                 items.push(line.strip_suffix(',').unwrap_or(line));
+                at.push(n);
             }
         } else if rest != "]," && rest != "]" {
             return None;
         }
         sections.push(items);
+        numbers.push(at);
     }
-    if lines.next()? != "}" || lines.next().is_some() {
+    if lines.next()?.0 != "}" || lines.next().is_some() {
         return None;
     }
     fn parse<T: serde::de::DeserializeOwned + Send>(items: &[&str]) -> Option<Vec<T>> {
@@ -133,7 +165,15 @@ fn from_json_lines(text: &str) -> Option<Graph> {
     let documents: Vec<DocInfo> = parse(&sections[0])?;
     let nodes: Vec<Node> = parse(&sections[1])?;
     let edges: Vec<Edge> = parse(&sections[2])?;
-    Some(Graph::from_parts(nodes, edges, documents))
+    let edge_lines = numbers.pop()?;
+    let node_lines = numbers.pop()?;
+    Some(Parts {
+        documents,
+        nodes,
+        edges,
+        node_lines,
+        edge_lines,
+    })
 }
 
 #[cfg(test)]
@@ -144,6 +184,8 @@ mod tests {
     fn round_trip_through_both_parsers() {
         let text = "{\"format\":\"newsgraph\",\"version\":1,\n\"documents\":[\n{\"id\":\"a.txt\",\"date\":\"2020-01-05\"}\n],\n\"nodes\":[\n{\"id\":\"iraq\",\"label\":\"Iraq\",\"type\":\"government\",\"mentions\":1,\"documents\":[\"a.txt\"],\"aliases\":{\"Iraq\":1}}\n],\n\"edges\":[]\n}\n";
         let fast = from_json_lines(text).expect("the written layout takes the fast path");
+        assert_eq!((fast.node_lines, fast.edge_lines), (vec![6], vec![]));
+        let fast = Graph::from_json(Path::new("g.json"), text).unwrap();
         assert_eq!(fast.to_json(), text);
         let pretty: serde_json::Value = serde_json::from_str(text).unwrap();
         let pretty = serde_json::to_string_pretty(&pretty).unwrap();

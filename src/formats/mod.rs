@@ -15,9 +15,11 @@
 //! | `svg`, `png` (pictures, rendered by Graphviz's `dot`) | `.svg`, `.png` | the file | no | [`render`] |
 //!
 //! The `extract` command's JSON Lines ([`jsonl`]) describe a corpus, not a graph, and are
-//! not in the table. Every file is written to a temporary file beside it and renamed, so
-//! a failure never leaves a half-written or clobbered file.
+//! not in the table. Every file is written to a temporary file beside it and renamed, all
+//! of a run's files together once all are written ([`Staged`]), so a failure never leaves
+//! a half-written or clobbered file.
 
+pub mod check;
 pub mod csv;
 pub mod dot;
 pub mod gexf;
@@ -27,6 +29,7 @@ pub mod jsonl;
 pub mod nodelink;
 pub mod record;
 pub mod render;
+pub mod staged;
 pub mod style;
 pub mod tsv;
 
@@ -38,11 +41,11 @@ pub use json::FORMAT_VERSION;
 pub use jsonl::to_jsonl;
 pub use nodelink::to_node_link;
 pub use render::check_dot;
+pub use staged::{Staged, check_output};
 pub use style::{color_of, edge_width, node_size, shape_of};
 
 use crate::error::{Diagnostic, Error, Result};
 use crate::graph::Graph;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// A writer of one text file.
@@ -308,20 +311,28 @@ impl Format {
     }
 
     /// Writes `graph` to `path` in this format, whatever the extension (see
-    /// [`Format::files`] for what several tables write). Each file is written atomically.
+    /// [`Format::files`] for what several tables write), atomically.
     pub fn write(&self, graph: &Graph, path: &Path) -> Result<()> {
+        let mut staged = Staged::default();
+        self.stage(graph, path, &mut staged)?;
+        staged.commit()
+    }
+
+    /// Writes `graph` for `path` into `staged`, to be renamed into place with the other
+    /// files of the run by [`Staged::commit`].
+    pub fn stage(&self, graph: &Graph, path: &Path, staged: &mut Staged) -> Result<()> {
         match self.writer {
-            Writer::Text(write) => write_atomic(path, write(graph).as_bytes()),
+            Writer::Text(write) => staged.write(path, write(graph).as_bytes()),
             Writer::Tables(tables) => {
                 for ((_, write), file) in tables.iter().zip(self.files(path)) {
-                    write_atomic(&file, write(graph).as_bytes())?;
+                    staged.write(&file, write(graph).as_bytes())?;
                 }
                 Ok(())
             }
             Writer::Picture => {
                 let what = path.display().to_string();
                 let bytes = render::render_dot(&to_dot(graph), self.name, &what)?;
-                write_atomic(path, &bytes)
+                staged.write(path, &bytes)
             }
         }
     }
@@ -351,13 +362,15 @@ pub fn write_graph(graph: &Graph, path: &Path) -> Result<()> {
 /// the extension, and is otherwise taken to be `graph.json`, whose parser then says what
 /// is wrong. Returns the format too: GraphML keeps no documents or evidence.
 pub fn read_graph(path: &Path) -> Result<(Graph, &'static Format)> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = crate::text::read_bytes(path, crate::text::MAX_FILE_BYTES)
+        .map_err(|e| Error::io(path, e))?;
     let text = std::str::from_utf8(&bytes).map_err(|_| {
         Error::invalid(Diagnostic::file(
             path,
             "not UTF-8 text; expected a graph.json written by 'newsgraph build'",
         ))
     })?;
+    let text = crate::text::strip_bom(text);
     let readable = || FORMATS.iter().filter(|f| f.reader.is_some());
     let format = readable()
         .find(|f| f.reader.is_some_and(|r| (r.sniff)(text)))
@@ -367,49 +380,12 @@ pub fn read_graph(path: &Path) -> Result<(Graph, &'static Format)> {
     Ok(((reader.read)(path, text)?, format))
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
-/// Missing parent folders are created.
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename
+/// ([`Staged`] with one file). Missing parent folders are created.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    // A device or pipe (`/dev/stdout`, a FIFO) is written in place: renaming over it
-    // would replace it. A symbolic link is followed, so the link stays a link.
-    let mut target = path.to_path_buf();
-    if let Ok(meta) = std::fs::metadata(path) {
-        if meta.is_dir() {
-            return Err(Error::Usage(format!(
-                "{}: is a folder; give a file name for the output",
-                path.display()
-            )));
-        }
-        if !meta.is_file() {
-            return std::fs::OpenOptions::new()
-                .write(true)
-                .open(path)
-                .and_then(|mut f| f.write_all(bytes).and_then(|_| f.flush()))
-                .map_err(|e| Error::io(path, e));
-        }
-        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-        if is_link {
-            target = std::fs::canonicalize(path).map_err(|e| Error::io(path, e))?;
-        }
-    }
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-    let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("out");
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, &target)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::io(path, e));
-    }
-    Ok(())
+    let mut staged = Staged::default();
+    staged.write(path, bytes)?;
+    staged.commit()
 }
 
 #[cfg(test)]

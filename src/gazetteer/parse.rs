@@ -35,7 +35,7 @@ pub fn load_dir(dir: &Path) -> Result<Gazetteer> {
     }
     let mut sources = Vec::new();
     for path in files {
-        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        let text = crate::text::read_text(&path).map_err(|e| Error::io(&path, e))?;
         sources.push((path, text));
     }
     // Every problem at once: the entities' and the word lists'.
@@ -123,6 +123,22 @@ fn valid_partial_date(s: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// The longest name or alias, in bytes: news names are a few words, and a bound keeps
+/// the matcher and the variants of a name small whatever a file holds.
+pub const MAX_NAME_BYTES: usize = 200;
+
+fn too_long(path: &Path, line: usize, what: &str, value: &str) -> Diagnostic {
+    let start: String = value.chars().take(20).collect();
+    Diagnostic::at(
+        path,
+        line,
+        format!(
+            "{what} '{start}...' is {} bytes long; the limit is {MAX_NAME_BYTES}: a name is a few words",
+            value.len()
+        ),
+    )
 }
 
 fn parse_file(path: &Path, text: &str, drafts: &mut Vec<Draft>, errors: &mut Vec<Diagnostic>) {
@@ -227,6 +243,9 @@ fn parse_file(path: &Path, text: &str, drafts: &mut Vec<Draft>, errors: &mut Vec
                         ),
                     ));
                 }
+                if value.len() > MAX_NAME_BYTES {
+                    errors.push(too_long(path, line, "name", value));
+                }
                 d.name = Some((value.to_string(), line));
             }
             "aliases" => {
@@ -238,6 +257,8 @@ fn parse_file(path: &Path, text: &str, drafts: &mut Vec<Draft>, errors: &mut Vec
                             line,
                             "empty alias: aliases are separated by single '|'",
                         ));
+                    } else if alias.len() > MAX_NAME_BYTES {
+                        errors.push(too_long(path, line, "alias", alias));
                     } else {
                         d.aliases.push((alias.to_string(), line));
                     }

@@ -52,7 +52,7 @@ impl Words {
         if !path.exists() {
             return Ok(Words::builtin());
         }
-        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        let text = crate::text::read_text(&path).map_err(|e| Error::io(&path, e))?;
         Words::parse(&path, &text)
     }
 

@@ -4,6 +4,7 @@ use super::{DocInfo, Edge, Evidence, Graph, Node};
 use crate::gazetteer::Gazetteer;
 use crate::link::Finding;
 use crate::tag::Mention;
+use crate::text::Span;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Collects mentions and findings document by document, then builds the graph.
@@ -77,7 +78,7 @@ impl<'g> GraphBuilder<'g> {
                 target_span: ts,
                 rule: f.rule.clone(),
                 date: doc.date.clone(),
-                text: f.sentence.of(text).to_string(),
+                text: evidence_text(text, f.sentence, ss, ts),
             });
         }
     }
@@ -112,4 +113,50 @@ impl<'g> GraphBuilder<'g> {
             .collect();
         Graph::from_parts(nodes, edges, self.documents)
     }
+}
+
+/// Sentences longer than this many bytes are not copied whole into each piece of
+/// evidence (a 50 MB line naming entities was copied into every edge): the evidence
+/// holds an excerpt around its two mentions instead, so output grows linearly with input.
+pub const MAX_EVIDENCE_SENTENCE: usize = 2_000;
+
+/// The text of a piece of evidence: the sentence, or for a sentence longer than
+/// [`MAX_EVIDENCE_SENTENCE`] an excerpt that starts at the earlier mention and holds
+/// both (with `…` where text is left out). An excerpt is told from a whole sentence by
+/// its length, which differs from the sentence's.
+pub fn evidence_text(text: &str, sentence: Span, a: Span, b: Span) -> String {
+    if sentence.end - sentence.start <= MAX_EVIDENCE_SENTENCE {
+        return sentence.of(text).to_string();
+    }
+    let (first, second) = if a.start <= b.start { (a, b) } else { (b, a) };
+    let end = first.end.max(second.end);
+    let cut = |i: usize| {
+        let mut i = i.min(sentence.end);
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let mut out = String::new();
+    if end - first.start <= 1_000 {
+        let stop = cut(end + 100);
+        out.push_str(&text[first.start..stop]);
+        if stop < sentence.end {
+            out.push('…');
+        }
+    } else {
+        out.push_str(&text[first.start..cut(first.end.max(first.start + 300))]);
+        out.push_str(" … ");
+        let from = cut(second.start.saturating_sub(200).max(first.end));
+        let stop = cut(second.end + 100);
+        out.push_str(&text[from..stop]);
+        if stop < sentence.end {
+            out.push('…');
+        }
+    }
+    // The excerpt must not happen to be as long as the sentence.
+    if out.len() == sentence.end - sentence.start {
+        out.push('…');
+    }
+    out
 }

@@ -18,9 +18,11 @@ use std::collections::BTreeMap;
 pub fn weighted_degrees<'a>(edges: impl IntoIterator<Item = &'a Edge>) -> BTreeMap<&'a str, u64> {
     let mut degree: BTreeMap<&str, u64> = BTreeMap::new();
     for e in edges {
-        *degree.entry(e.source.as_str()).or_default() += e.weight;
+        let d = degree.entry(e.source.as_str()).or_default();
+        *d = d.saturating_add(e.weight);
         if e.target != e.source {
-            *degree.entry(e.target.as_str()).or_default() += e.weight;
+            let d = degree.entry(e.target.as_str()).or_default();
+            *d = d.saturating_add(e.weight);
         }
     }
     degree
@@ -60,7 +62,7 @@ impl Graph {
         for e in self.edges() {
             let c = out.entry(e.relation.clone()).or_default();
             c.0 += 1;
-            c.1 += e.weight;
+            c.1 = c.1.saturating_add(e.weight);
         }
         out
     }

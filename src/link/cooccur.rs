@@ -12,6 +12,8 @@ pub fn cooccurrences(sentences: &[Span], mentions: &[Mention]) -> Vec<Finding> {
     let mut out = Vec::new();
     // The entities of one sentence with their first mention, sorted by id.
     let mut ents: Vec<(&str, Span)> = Vec::new();
+    // The same, for the membership test: a long sentence has many mentions.
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut m = 0;
     for &sentence in sentences {
         let Span { start: s, end: e } = sentence;
@@ -19,10 +21,11 @@ pub fn cooccurrences(sentences: &[Span], mentions: &[Mention]) -> Vec<Finding> {
             m += 1;
         }
         ents.clear();
+        seen.clear();
         let mut k = m;
         while k < mentions.len() && mentions[k].span.start < e {
             let id = mentions[k].entity.as_str();
-            if !ents.iter().any(|(seen, _)| *seen == id) {
+            if seen.insert(id) {
                 ents.push((id, mentions[k].span));
             }
             k += 1;

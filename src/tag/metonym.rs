@@ -53,22 +53,38 @@ impl Tagger {
         }
         // Dateline: `BAGHDAD — ...`, `ERBIL, Kurdistan Region — ...`, `BAGHDAD/ANKARA
         // (Reuters) -`: a capitalised place at the start of a line, after other ones.
-        let line_start = before.rfind('\n').map_or(0, |p| p + 1);
         let Span { start: os, end: oe } = folded.original(s, e);
-        let line_os = if line_start < s {
-            folded.original(line_start, line_start + 1).start
-        } else {
-            os
-        };
-        let prefix = &text[line_os..os];
         let capitals = |t: &str| !t.chars().any(char::is_lowercase);
-        if capitals(&text[os..oe])
-            && capitals(prefix)
-            && prefix
-                .chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '/' | ' ' | ',' | '-'))
-        {
-            return entity;
+        let dateline_like = |t: &str| {
+            capitals(t)
+                && t.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '/' | ' ' | ',' | '-'))
+        };
+        // The line start is looked for near the mention first: on a long line, searching
+        // back to it for every mention made tagging quadratic. A line whose last bytes
+        // before the mention cannot be a dateline is not one, wherever it starts.
+        let mut near = before.len().saturating_sub(256);
+        while !before.is_char_boundary(near) {
+            near -= 1;
+        }
+        let line_start = match before[near..].rfind('\n') {
+            Some(p) => Some(near + p + 1),
+            None if near == 0 => Some(0),
+            None => {
+                let near_os = folded.original(near, near + 1).start;
+                dateline_like(&text[near_os..os]).then(|| before.rfind('\n').map_or(0, |p| p + 1))
+            }
+        };
+        if let Some(line_start) = line_start {
+            let line_os = if line_start < s {
+                folded.original(line_start, line_start + 1).start
+            } else {
+                os
+            };
+            let prefix = &text[line_os..os];
+            if capitals(&text[os..oe]) && dateline_like(prefix) {
+                return entity;
+            }
         }
         let after = &f[e..];
         if let Some(rest) = after

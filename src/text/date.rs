@@ -85,7 +85,8 @@ pub fn date_from_text(text: &str) -> Option<String> {
         )
         .unwrap()
     });
-    for line in text.lines().take(8) {
+    // Lone CR line ends (old Mac files) end a line too.
+    for line in text.lines().flat_map(|l| l.split('\r')).take(8) {
         let Some(c) = LINE.captures(line) else {
             continue;
         };

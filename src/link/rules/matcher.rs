@@ -88,11 +88,17 @@ fn fills(
     modifier_ok: bool,
     possessor_ok: bool,
 ) -> Option<(usize, Filler)> {
-    let t = toks.get(pos)?;
-    let f = t.ent?;
-    if t.possessor && !possessor_ok {
-        return fills(toks, ok, pos + 2, accept, modifier_ok, possessor_ok);
-    }
+    // A loop, not a recursion: a sentence can chain any number of possessors.
+    let mut pos = pos;
+    let (t, f) = loop {
+        let t = toks.get(pos)?;
+        let f = t.ent?;
+        if t.possessor && !possessor_ok {
+            pos += 2;
+            continue;
+        }
+        break (t, f);
+    };
     if t.modifier && !modifier_ok {
         return None;
     }

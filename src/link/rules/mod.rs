@@ -165,7 +165,7 @@ impl RuleSet {
         for (name, builtin) in RULES_FILES {
             let own = gazetteer_dir.join(name);
             if own.is_file() {
-                let text = std::fs::read_to_string(&own).map_err(|e| Error::io(&own, e))?;
+                let text = crate::text::read_text(&own).map_err(|e| Error::io(&own, e))?;
                 sources.push((own, text));
             } else {
                 sources.push((
@@ -175,7 +175,7 @@ impl RuleSet {
             }
         }
         for path in extra {
-            let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+            let text = crate::text::read_text(path).map_err(|e| Error::io(path, e))?;
             sources.push((path.clone(), text));
         }
         RuleSet::compile(&sources)

@@ -159,10 +159,42 @@ fn lex(text: &str) -> Vec<Lex> {
     out
 }
 
+/// How deeply `( )` may nest in a pattern, macros expanded (each macro adds one level).
+/// The parser and the matcher recurse over the nesting, so it is bounded here, at
+/// compile time, with a message, instead of by the stack at run time.
+pub const MAX_NESTING: usize = 32;
+/// How many elements (words, slots, gaps, brackets) a pattern may have, macros expanded:
+/// the matcher recurses once per element.
+pub const MAX_ELEMENTS: usize = 2_000;
+/// How long a pattern may grow when its macros are expanded, in bytes.
+pub const MAX_EXPANDED: usize = 100_000;
+
 /// Compiles pattern text.
 pub fn compile(text: &str, env: &Env, vocab: &mut Vocab) -> Result<Vec<Node>, String> {
     let expanded = expand(text, env, 0)?;
     let toks = lex(&expanded);
+    let mut depth = 0usize;
+    for t in &toks {
+        match t {
+            Lex::Open => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(format!(
+                        "`( )` nest more than {MAX_NESTING} levels deep, macros expanded (the limit): flatten the pattern"
+                    ));
+                }
+            }
+            Lex::Close => depth = depth.saturating_sub(1),
+            Lex::Atom(a) if a == ")?" => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    if toks.len() > MAX_ELEMENTS {
+        return Err(format!(
+            "the pattern has {} elements, macros expanded; the limit is {MAX_ELEMENTS}: split the rule",
+            toks.len()
+        ));
+    }
     let mut pos = 0;
     let alts = parse_alts(&toks, &mut pos, env, vocab)?;
     if pos < toks.len() {
@@ -217,6 +249,7 @@ pub fn expand(text: &str, env: &Env, depth: usize) -> Result<String, String> {
         return Err("macros nest too deeply (a macro that uses itself?)".into());
     }
     let mut out = Vec::new();
+    let mut len = 0usize;
     for piece in text.split_whitespace() {
         let core = piece.trim_start_matches('(');
         let lead = &piece[..piece.len() - core.len()];
@@ -226,9 +259,16 @@ pub fn expand(text: &str, env: &Env, depth: usize) -> Result<String, String> {
                 format!("unknown macro `${name}`: declare it with `macro {name}: ...`")
             })?;
             let body = expand(body, env, depth + 1)?;
+            len += body.len() + lead.len() + 6;
             out.push(format!("{lead}( {body} ){}", &core[name_end..]));
         } else {
+            len += piece.len() + 1;
             out.push(piece.to_string());
+        }
+        if len > MAX_EXPANDED {
+            return Err(format!(
+                "the pattern is longer than {MAX_EXPANDED} bytes, macros expanded (the limit): split the rule, or use fewer copies of a macro"
+            ));
         }
     }
     Ok(out.join(" "))
