@@ -3,9 +3,13 @@
 //! lists the tagger reads names in context with (`tagging.words`, see [`Words`]).
 
 mod check;
+mod lint;
 mod parse;
 mod words;
 
+pub use lint::{
+    BUILTIN_CHECK_WORDS, CHECK_WORDS_FILE, CheckWords, Warning, WarningKind, lint, loose_key,
+};
 pub use parse::{load_dir, parse_str};
 pub use words::{BUILTIN_WORDS, WORDS_FILE, Words};
 

@@ -7,6 +7,7 @@ mod consumers;
 mod diff;
 mod errors;
 mod export;
+mod gazetteer;
 mod golden;
 mod inspect;
 mod inspect_corpus;
