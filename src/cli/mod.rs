@@ -15,6 +15,7 @@ mod path;
 mod rules;
 mod show;
 mod stats;
+mod unknown;
 
 use clap::{Parser, Subcommand};
 use newsgraph::Error;
@@ -46,6 +47,8 @@ enum Command {
     Stats(stats::StatsArgs),
     /// Report on the relation rules: `rules stats CORPUS...` counts what each rule, frame and cue fired on.
     Rules(rules::RulesCommandArgs),
+    /// List the names a corpus uses that the gazetteer lacks, with a suggested type, evidence and likely spellings of known entities.
+    Unknown(unknown::UnknownArgs),
     /// Work on a gazetteer folder: `gazetteer check DIR` reports its errors and warnings.
     Gazetteer(gazetteer::GazetteerCommandArgs),
 }
@@ -85,6 +88,7 @@ pub fn run() -> i32 {
         Command::Stats(args) => stats::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Gazetteer(args) => gazetteer::run(args),
+        Command::Unknown(args) => unknown::run(args),
     };
     match result {
         Ok(code) => code,

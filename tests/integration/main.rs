@@ -17,4 +17,5 @@ mod robustness;
 mod rules;
 mod sample_gold;
 mod tagging;
+mod unknown;
 mod util;
