@@ -3,6 +3,7 @@
 //! lists the tagger reads names in context with (`tagging.words`, see [`Words`]).
 
 mod check;
+pub mod interchange;
 mod lint;
 mod parse;
 mod words;
