@@ -6,7 +6,7 @@ use crate::graph::{DocInfo, Graph, GraphBuilder};
 use crate::link::rules::Hit;
 use crate::link::rules::stats::{CorpusStats, Tally};
 use crate::link::{Finding, Linker, RuleSet, cooccurrences};
-use crate::tag::{Mention, Tagger};
+use crate::tag::{Mention, Tagger, Unresolved};
 use crate::text::Span;
 use rayon::prelude::*;
 
@@ -19,6 +19,9 @@ pub struct Analysis {
     pub sentences: Vec<Span>,
     /// Entity mentions, sorted by position.
     pub mentions: Vec<Mention>,
+    /// Names several entities share that the document does not decide between (not in
+    /// the mentions, the relations or the graph; `extract` lists them).
+    pub unresolved: Vec<Unresolved>,
     /// Co-occurrences and typed relations.
     pub findings: Vec<Finding>,
 }
@@ -57,7 +60,7 @@ impl Pipeline {
     /// Analyses one document.
     pub fn analyze(&self, doc: &Document) -> Analysis {
         let sentences = split_sentences(&doc.text);
-        let mentions = self.tagger.tag(&doc.text);
+        let (mentions, unresolved) = self.tagger.tag_with_homonyms(&doc.text);
         let mut findings = cooccurrences(&sentences, &mentions);
         findings.extend(self.linker.link(&doc.text, &sentences, &mentions));
         Analysis {
@@ -67,6 +70,7 @@ impl Pipeline {
             },
             sentences,
             mentions,
+            unresolved,
             findings,
         }
     }

@@ -15,7 +15,7 @@
 //! standard error. `--format json` writes JSON Lines instead, one object a problem:
 //! `{"severity": "error"|"warning", "kind": KIND, "path": PATH, "line": N|null,
 //! "message": TEXT}`, where KIND is `error` for an error and for a warning one of
-//! `alias-collision`, `common-word`, `given-name`, `role-overlap`, `cycle`.
+//! `alias-collision`, `common-word`, `given-name`, `role-overlap`, `cycle`, `shared-alias`.
 
 use super::output::emit;
 use clap::{Args, Subcommand, ValueEnum};

@@ -49,7 +49,7 @@ enum Command {
     Rules(rules::RulesCommandArgs),
     /// List the names a corpus uses that the gazetteer lacks, with a suggested type, evidence and likely spellings of known entities.
     Unknown(unknown::UnknownArgs),
-    /// Work on a gazetteer folder: `gazetteer check DIR` reports its errors and warnings.
+    /// Work on a gazetteer folder: `check` its errors and warnings, `import` lists into .gaz, `export` it as JSON Lines.
     Gazetteer(gazetteer::GazetteerCommandArgs),
 }
 

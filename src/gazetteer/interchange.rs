@@ -6,7 +6,7 @@
 //!
 //! JSON Lines, one entity a line: `{"id", "type", "name", "aliases": [...], "parent",
 //! "country", "affiliations": [...], "capital_of", "located_in", "roles": [{"title",
-//! "org", "from", "to"}], "founded", "note"}`; `id` may be left out (the name folded is
+//! "org", "from", "to"}], "founded", "note", "prior"}`; `id` may be left out (the name folded is
 //! used), and `names` (a list whose first item is the name) may stand for `name` and
 //! `aliases`. [`to_jsonl`] writes that form, keys in that order, absent keys left out.
 //!
@@ -87,6 +87,9 @@ pub struct Record {
     /// `note`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// `prior`: how likely the entity is meant when its name is shared (a population).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prior: Option<String>,
 }
 
 /// The keys a JSON Lines record or a CSV header may use.
@@ -104,6 +107,7 @@ const KEYS: &[&str] = &[
     "roles",
     "founded",
     "note",
+    "prior",
 ];
 
 /// `Saraya Awliya al-Dam` -> `saraya_awliya_al_dam`.
@@ -205,7 +209,11 @@ fn check_record(r: &Record, p: &mut Problems) {
             }
         }
     }
-    for (key, v) in [("founded", &r.founded), ("note", &r.note)] {
+    for (key, v) in [
+        ("founded", &r.founded),
+        ("note", &r.note),
+        ("prior", &r.prior),
+    ] {
         if let Some(v) = v {
             writable(key, v, false, p);
         }
@@ -216,7 +224,7 @@ fn string(v: &Value, key: &str, p: &mut Problems) -> Option<String> {
     match v {
         Value::Null => None,
         Value::String(s) => Some(s.trim().to_string()),
-        Value::Number(n) if key == "founded" => Some(n.to_string()),
+        Value::Number(n) if key == "founded" || key == "prior" => Some(n.to_string()),
         _ => {
             p.push(format!("'{key}' must be a string"));
             None
@@ -292,6 +300,7 @@ fn record_from(obj: &serde_json::Map<String, Value>, p: &mut Problems) -> Record
             "affiliations" => r.affiliations = strings(v, key, p),
             "founded" => r.founded = string(v, key, p),
             "note" => r.note = string(v, key, p),
+            "prior" => r.prior = string(v, key, p),
             "roles" => match v {
                 Value::Array(items) => {
                     for item in items {
@@ -665,7 +674,11 @@ pub fn to_gaz(records: &[Record]) -> String {
                 role.to.as_deref().unwrap_or("")
             );
         }
-        for (key, v) in [("founded", &r.founded), ("note", &r.note)] {
+        for (key, v) in [
+            ("founded", &r.founded),
+            ("note", &r.note),
+            ("prior", &r.prior),
+        ] {
             if let Some(v) = v {
                 let _ = writeln!(out, "{key} = {v}");
             }
@@ -702,6 +715,7 @@ pub fn records_of(g: &Gazetteer) -> Vec<Record> {
                 .collect(),
             founded: e.attributes.get("founded").cloned(),
             note: e.attributes.get("note").cloned(),
+            prior: e.attributes.get("prior").cloned(),
         })
         .collect()
 }

@@ -2,8 +2,8 @@
 //! wrong, for an editor to look at. Aliases of two entities that become the same once
 //! folded further than the loader compares them (articles dropped, spaces squeezed), an
 //! alias that is a common English word, a one-word person alias that is a common given
-//! name, two holders of one office on overlapping dates, and `parent` / `located_in`
-//! chains that come back to where they started. The word lists are data
+//! name, two holders of one office on overlapping dates, `parent` / `located_in`
+//! chains that come back to where they started, and names two entities share (homonyms). The word lists are data
 //! (`check.words`, see [`CheckWords`]).
 
 use super::{Entity, EntityType, Gazetteer};
@@ -32,19 +32,22 @@ pub enum WarningKind {
     RoleOverlap,
     /// A `parent` or `located_in` chain that comes back to its start.
     Cycle,
+    /// Two entities share a name exactly once folded (a homonym, resolved by context).
+    SharedAlias,
 }
 
 impl WarningKind {
     /// Every kind, in the order they are documented.
-    pub const ALL: [WarningKind; 5] = [
+    pub const ALL: [WarningKind; 6] = [
         WarningKind::AliasCollision,
         WarningKind::CommonWord,
         WarningKind::GivenName,
         WarningKind::RoleOverlap,
         WarningKind::Cycle,
+        WarningKind::SharedAlias,
     ];
 
-    /// The kind's name: `alias-collision`, `common-word`, `given-name`, `role-overlap`, `cycle`.
+    /// The kind's name: `alias-collision`, `common-word`, `given-name`, `role-overlap`, `cycle`, `shared-alias`.
     pub fn as_str(self) -> &'static str {
         match self {
             WarningKind::AliasCollision => "alias-collision",
@@ -52,6 +55,7 @@ impl WarningKind {
             WarningKind::GivenName => "given-name",
             WarningKind::RoleOverlap => "role-overlap",
             WarningKind::Cycle => "cycle",
+            WarningKind::SharedAlias => "shared-alias",
         }
     }
 }
@@ -228,6 +232,20 @@ fn alias_collisions(g: &Gazetteer, out: &mut Vec<Warning>) {
     for (key, list) in &by_key {
         let (a, a_alias) = list[0];
         for (b, b_alias) in &list[1..] {
+            if fold_key(a_alias) == fold_key(b_alias) {
+                out.push(warn(
+                    b,
+                    WarningKind::SharedAlias,
+                    format!(
+                        "alias '{b_alias}' of '{}' also names '{}' ({}:{}): a homonym, which the tagger resolves by the document (located_in, country, parent named nearby; prior) or leaves undecided",
+                        b.id,
+                        a.id,
+                        a.origin.path.display(),
+                        a.origin.line
+                    ),
+                ));
+                continue;
+            }
             out.push(warn(
                 b,
                 WarningKind::AliasCollision,

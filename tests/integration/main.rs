@@ -9,6 +9,7 @@ mod errors;
 mod export;
 mod gazetteer;
 mod golden;
+mod homonyms;
 mod inspect;
 mod inspect_corpus;
 mod readme;
