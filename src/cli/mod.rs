@@ -16,6 +16,7 @@ mod rules;
 mod show;
 mod stats;
 mod unknown;
+mod who;
 
 use clap::{Parser, Subcommand};
 use newsgraph::Error;
@@ -49,6 +50,8 @@ enum Command {
     Rules(rules::RulesCommandArgs),
     /// List the names a corpus uses that the gazetteer lacks, with a suggested type, evidence and likely spellings of known entities.
     Unknown(unknown::UnknownArgs),
+    /// Who held an office (from the gazetteer's roles), on a date with --at.
+    Who(who::WhoArgs),
     /// Work on a gazetteer folder: `check` its errors and warnings, `import` lists into .gaz, `export` it as JSON Lines.
     Gazetteer(gazetteer::GazetteerCommandArgs),
 }
@@ -89,6 +92,7 @@ pub fn run() -> i32 {
         Command::Rules(args) => rules::run(args),
         Command::Gazetteer(args) => gazetteer::run(args),
         Command::Unknown(args) => unknown::run(args),
+        Command::Who(args) => who::run(args),
     };
     match result {
         Ok(code) => code,

@@ -20,3 +20,4 @@ mod sample_gold;
 mod tagging;
 mod unknown;
 mod util;
+mod who;
