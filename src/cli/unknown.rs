@@ -1,7 +1,7 @@
 //! `newsgraph unknown CORPUS...`: the names the corpus uses that the gazetteer lacks,
 //! ranked by documents then mentions (see [`newsgraph::discover`]).
 //!
-//! `--format table` (default): one row a name. `--format jsonl`: one JSON object a name,
+//! `--format table` (default): one row a name (`--evidence`: its first sentences under it). `--format jsonl`: one JSON object a name,
 //! with the fields `name`, `id`, `type` (null when nothing suggests one), `why` (list),
 //! `docs`, `mentions`, `spellings` (list), `likely` (null or `{"entity", "alias", "why"}`),
 //! `cooccurs` (list of `{"entity", "sentences"}`), `cues` (list of `{"cue", "sentences"}`)
@@ -43,6 +43,9 @@ pub struct UnknownArgs {
     /// Only the first N names
     #[arg(long, value_name = "N")]
     top: Option<usize>,
+    /// Print the evidence sentences under each row of the table
+    #[arg(long)]
+    evidence: bool,
     /// Only names used in at least N documents
     #[arg(long, value_name = "N", default_value_t = 1)]
     min_docs: usize,
@@ -62,7 +65,7 @@ pub fn run(args: UnknownArgs) -> Result<i32> {
         names.truncate(n);
     }
     let text = match args.format {
-        UnknownFormat::Table => table(&names),
+        UnknownFormat::Table => table(&names, args.evidence),
         UnknownFormat::Jsonl => jsonl(&names),
         UnknownFormat::Gaz => gaz(&names, |id| gazetteer.get(id).is_some()),
     };
@@ -77,7 +80,7 @@ fn kind(c: &Candidate) -> &'static str {
     c.kind.map_or("?", |k| k.as_str())
 }
 
-fn table(names: &[Candidate]) -> String {
+fn table(names: &[Candidate], evidence: bool) -> String {
     let mut out = String::new();
     let name_w = names
         .iter()
@@ -111,6 +114,12 @@ fn table(names: &[Candidate]) -> String {
             truncate(&why, rest)
         )
         .expect("string");
+        if evidence {
+            for e in &c.evidence {
+                let line = format!("    {}: {}", e.doc, e.text);
+                writeln!(out, "{}", truncate(&line, width().max(40))).expect("string");
+            }
+        }
     }
     out
 }

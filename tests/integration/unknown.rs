@@ -236,4 +236,9 @@ fn spelling_variants_are_offered_as_aliases() {
     newsgraph(work, &["unknown", "news.txt", "-g", "g"])
         .ok()
         .expect_stdout("alias of kataib_hezbol");
+    newsgraph(work, &["unknown", "news.txt", "-g", "g", "--evidence"])
+        .ok()
+        .expect_stdout(
+            "    news.txt: Militia commander Abu Fadak said the group would not disarm.\n",
+        );
 }
