@@ -21,6 +21,7 @@
 #![deny(missing_docs)]
 
 pub mod corpus;
+pub mod discover;
 pub mod error;
 pub mod formats;
 pub mod gazetteer;

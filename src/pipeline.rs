@@ -6,7 +6,7 @@ use crate::graph::{DocInfo, Graph, GraphBuilder};
 use crate::link::rules::Hit;
 use crate::link::rules::stats::{CorpusStats, Tally};
 use crate::link::{Finding, Linker, Reference, RuleSet, cooccurrences};
-use crate::tag::{Mention, Tagger};
+use crate::tag::{Mention, Tagger, Unresolved};
 use crate::text::Span;
 use rayon::prelude::*;
 
@@ -19,6 +19,9 @@ pub struct Analysis {
     pub sentences: Vec<Span>,
     /// Entity mentions, sorted by position.
     pub mentions: Vec<Mention>,
+    /// Names several entities share that the document does not decide between (not in
+    /// the mentions, the relations or the graph; `extract` lists them).
+    pub unresolved: Vec<Unresolved>,
     /// Co-occurrences and typed relations.
     pub findings: Vec<Finding>,
     /// The references the linker resolved (pronouns, `the group`, `the attack`).
@@ -59,7 +62,12 @@ impl Pipeline {
     /// Analyses one document.
     pub fn analyze(&self, doc: &Document) -> Analysis {
         let sentences = split_sentences(&doc.text);
-        let mentions = tag_in_windows(&self.tagger, &doc.text);
+        // A text over the tagging window is tagged in windows (no homonym choice there).
+        let (mentions, unresolved) = if doc.text.len() <= TAG_WINDOW {
+            self.tagger.tag_with_homonyms(&doc.text)
+        } else {
+            (tag_in_windows(&self.tagger, &doc.text), Vec::new())
+        };
         let mut findings = cooccurrences(&sentences, &mentions);
         let pieces = rule_pieces(&doc.text, &sentences, &mentions);
         let (typed, references) =
@@ -73,6 +81,7 @@ impl Pipeline {
             },
             sentences,
             mentions,
+            unresolved,
             findings,
             references,
         }

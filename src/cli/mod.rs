@@ -8,12 +8,15 @@ mod args;
 mod build;
 mod diff;
 mod extract;
+mod gazetteer;
 mod neighbors;
 mod output;
 mod path;
 mod rules;
 mod show;
 mod stats;
+mod unknown;
+mod who;
 
 use clap::{Parser, Subcommand};
 use newsgraph::Error;
@@ -45,6 +48,12 @@ enum Command {
     Stats(stats::StatsArgs),
     /// Report on the relation rules: `rules stats CORPUS...` counts what each rule, frame and cue fired on.
     Rules(rules::RulesCommandArgs),
+    /// List the names a corpus uses that the gazetteer lacks, with a suggested type, evidence and likely spellings of known entities.
+    Unknown(unknown::UnknownArgs),
+    /// Who held an office (from the gazetteer's roles), on a date with --at.
+    Who(who::WhoArgs),
+    /// Work on a gazetteer folder: `check` its errors and warnings, `import` lists into .gaz, `export` it as JSON Lines.
+    Gazetteer(gazetteer::GazetteerCommandArgs),
 }
 
 /// Prints the documents that were skipped; returns the exit code they call for.
@@ -81,6 +90,9 @@ pub fn run() -> i32 {
         Command::Path(args) => path::run(args),
         Command::Stats(args) => stats::run(args),
         Command::Rules(args) => rules::run(args),
+        Command::Gazetteer(args) => gazetteer::run(args),
+        Command::Unknown(args) => unknown::run(args),
+        Command::Who(args) => who::run(args),
     };
     match result {
         Ok(code) => code,

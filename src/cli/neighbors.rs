@@ -28,6 +28,10 @@
 //! }
 //! ```
 //!
+//! With `--at DATE`, the table ends with the roles in effect that day (the offices the
+//! entity held, or who held offices in it, from the gazetteer), and the JSON object gets
+//! `"roles_at": {"date", "roles": [{"person", "label", "title", "org", "from", "to"}]}`.
+//!
 //! `neighbors` are the table's rows in the table's order. `via` is the entity the
 //! neighbour was reached from (the centre at distance 1); `direction` is the edge's
 //! direction seen from `via`: `out` (via → neighbour), `in` (neighbour → via) or `none`
@@ -78,6 +82,10 @@ pub struct NeighborsArgs {
     /// Output format
     #[arg(long, value_parser = formats(), default_value = "table")]
     format: String,
+    /// Also list the roles in effect on this day (YYYY-MM-DD), from the gazetteer: the
+    /// offices the entity held, or who held offices in it
+    #[arg(long, value_name = "DATE")]
+    at: Option<String>,
 }
 
 /// Direction of an edge seen from the entity a row hangs from.
@@ -201,9 +209,80 @@ struct JsonOut<'a> {
     center: JsonEntity<'a>,
     depth: usize,
     neighbors: Vec<JsonRow<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    roles_at: Option<RolesAt>,
 }
 
-fn to_json(center: &Node, depth: usize, rows: &[Row], all_evidence: bool) -> String {
+/// The roles in effect on a day that involve the centre (`--at`).
+#[derive(Serialize, Clone)]
+struct RolesAt {
+    date: String,
+    roles: Vec<RoleAt>,
+}
+
+#[derive(Serialize, Clone)]
+struct RoleAt {
+    person: String,
+    label: String,
+    title: String,
+    org: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to: Option<String>,
+}
+
+/// The roles in effect on `date` held by `center`, or held in `center`.
+fn roles_at(g: &newsgraph::gazetteer::Gazetteer, center: &str, date: &str) -> RolesAt {
+    let mut roles = Vec::new();
+    for e in g.entities() {
+        for r in &e.roles {
+            if (e.id == center || r.org == center) && r.held_on(date) {
+                roles.push(RoleAt {
+                    person: e.id.clone(),
+                    label: e.name.clone(),
+                    title: r.title.clone(),
+                    org: r.org.clone(),
+                    from: r.from.clone(),
+                    to: r.to.clone(),
+                });
+            }
+        }
+    }
+    roles.sort_by(|a, b| (&a.from, &a.person).cmp(&(&b.from, &b.person)));
+    RolesAt {
+        date: date.to_string(),
+        roles,
+    }
+}
+
+fn roles_table(roles: &RolesAt, g: &newsgraph::gazetteer::Gazetteer) -> String {
+    let mut s = format!("On {}, from the gazetteer's roles:\n", roles.date);
+    if roles.roles.is_empty() {
+        s.push_str("  no role in effect\n");
+    }
+    for r in &roles.roles {
+        let org = g.get(&r.org).map_or(r.org.as_str(), |o| o.name.as_str());
+        let dates = match (&r.from, &r.to) {
+            (Some(f), Some(t)) => format!(", {f} to {t}"),
+            (Some(f), None) => format!(", since {f}"),
+            _ => String::new(),
+        };
+        s.push_str(&format!(
+            "  {} ({}): {} of {org}{dates}\n",
+            r.label, r.person, r.title
+        ));
+    }
+    s
+}
+
+fn to_json(
+    center: &Node,
+    depth: usize,
+    rows: &[Row],
+    all_evidence: bool,
+    roles_at: Option<RolesAt>,
+) -> String {
     let neighbors = rows
         .iter()
         .map(|r| JsonRow {
@@ -228,6 +307,7 @@ fn to_json(center: &Node, depth: usize, rows: &[Row], all_evidence: bool) -> Str
             label: &center.label,
             kind: center.kind.as_str(),
         },
+        roles_at,
         depth,
         neighbors,
     };
@@ -338,8 +418,28 @@ fn to_table(center: &Node, rows: &[Row], all_evidence: bool, style: Style) -> St
 /// Runs `neighbors`.
 pub fn run(args: NeighborsArgs) -> Result<i32> {
     args.filter.to_filter()?;
+    let at = match &args.at {
+        None => None,
+        Some(d) => Some(newsgraph::text::parse_iso_date(d).ok_or_else(|| {
+            newsgraph::Error::Usage(format!("--at '{d}' is not a date: write YYYY-MM-DD"))
+        })?),
+    };
+    if at.is_some() && !matches!(args.format.as_str(), "table" | "json") {
+        return Err(newsgraph::Error::Usage(
+            "--at lists roles in the table and json formats only".into(),
+        ));
+    }
     let loaded = args.graph.load()?;
     let center = loaded.entity(&args.entity)?;
+    let roles = match (&at, &loaded.gazetteer) {
+        (None, _) => None,
+        (Some(d), Some(g)) => Some(roles_at(g, &center, d)),
+        (Some(_), None) => {
+            return Err(newsgraph::Error::Usage(
+                "--at needs the gazetteer's roles: give the gazetteer folder with -g DIR".into(),
+            ));
+        }
+    };
     let (ego, dist) = loaded
         .graph
         .ego_top(&center, args.depth, &args.filter.to_filter()?);
@@ -347,17 +447,24 @@ pub fn run(args: NeighborsArgs) -> Result<i32> {
         .node(&center)
         .expect("the centre is in its neighbourhood");
     let text = match args.format.as_str() {
-        "table" => to_table(
-            center_node,
-            &rows(&ego, &center, &dist),
-            args.evidence,
-            Style::stdout(),
-        ),
+        "table" => {
+            let mut t = to_table(
+                center_node,
+                &rows(&ego, &center, &dist),
+                args.evidence,
+                Style::stdout(),
+            );
+            if let (Some(r), Some(g)) = (&roles, &loaded.gazetteer) {
+                t.push_str(&roles_table(r, g));
+            }
+            t
+        }
         "json" => to_json(
             center_node,
             args.depth,
             &rows(&ego, &center, &dist),
             args.evidence,
+            roles,
         ),
         graph_format => graph_text(graph_format, &ego)?,
     };

@@ -1,4 +1,5 @@
-//! `newsgraph show GRAPH ENTITY`: an entity card — canonical name, id, type, the aliases
+//! `newsgraph show GRAPH ENTITY`: an entity card — canonical name, id, type, its roles with
+//! their dates (from the gazetteer, when one is given or found), the aliases
 //! seen in the text with their counts, mentions, documents and dates, and the entity's
 //! relations grouped by relation type and direction, with the entities at the other end.
 
@@ -63,6 +64,28 @@ pub fn run(args: ShowArgs) -> Result<i32> {
     let _ = writeln!(s, "{}", style.bold(&node.label));
     let _ = writeln!(s, "{}{}", field("id"), node.id);
     let _ = writeln!(s, "{}{}", field("type"), node.kind);
+    // Roles with their dates, from the gazetteer (the graph does not carry them).
+    let entity = loaded
+        .gazetteer
+        .as_ref()
+        .and_then(|g| g.get(&id).map(|e| (g, e)));
+    if let Some((g, e)) = entity {
+        for (i, r) in e.roles.iter().enumerate() {
+            let org = g.get(&r.org).map_or(r.org.as_str(), |o| o.name.as_str());
+            let dates = match (&r.from, &r.to) {
+                (Some(f), Some(t)) => format!(", {f} to {t}"),
+                (Some(f), None) => format!(", since {f}"),
+                (None, Some(t)) => format!(", until {t}"),
+                (None, None) => String::new(),
+            };
+            let label = if i == 0 {
+                field("roles")
+            } else {
+                " ".repeat(INDENT)
+            };
+            let _ = writeln!(s, "{label}{} of {org}{dates}", r.title);
+        }
+    }
     let mut aliases: Vec<(&String, &u64)> = node.aliases.iter().collect();
     aliases.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     let aliases: Vec<String> = aliases.iter().map(|(a, n)| format!("{a} ({n})")).collect();

@@ -5,7 +5,10 @@
 //! {"kind":"mention","doc":"a.txt","start":10,"end":14,"text":"Iraq","entity":"iraq","type":"government"}
 //! {"kind":"relation","doc":"a.txt","type":"blamed","source":"united_states","target":"iran","sentence":[0,80],"rule":"blamed.active"}
 //! {"kind":"reference","doc":"a.txt","start":120,"end":125,"text":"group","entity":"kataib_hezbollah","how":"anaphor"}
+//! {"kind":"candidates","doc":"a.txt","start":30,"end":35,"text":"Paris","candidates":[{"entity":"paris","type":"place"},{"entity":"paris_texas","type":"place"}]}
 //! ```
+//! A `candidates` line is a name several entities of the gazetteer share that the
+//! document does not decide between; it comes after the document's mentions.
 //! Documents come in sorted id order; within one, mentions by position, then relations by
 //! sentence, then references by position. Co-occurrences are graph edges, not relations,
 //! and are not written here. A reference is a word the linker read as standing for an
@@ -32,6 +35,23 @@ pub fn to_jsonl(docs: &[Document], analyses: &[Analysis]) -> String {
                 "text": m.span.of(&doc.text),
                 "entity": m.entity,
                 "type": m.kind.as_str(),
+            });
+            out.push_str(&line.to_string());
+            out.push('\n');
+        }
+        for u in &a.unresolved {
+            let candidates: Vec<_> = u
+                .candidates
+                .iter()
+                .map(|(e, t)| json!({"entity": e, "type": t.as_str()}))
+                .collect();
+            let line = json!({
+                "kind": "candidates",
+                "doc": doc.id,
+                "start": u.span.start,
+                "end": u.span.end,
+                "text": u.span.of(&doc.text),
+                "candidates": candidates,
             });
             out.push_str(&line.to_string());
             out.push('\n');

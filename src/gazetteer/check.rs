@@ -1,5 +1,5 @@
 //! The checks across every `.gaz` file of a gazetteer, once all are read: duplicate ids,
-//! aliases two entities claim (compared as the tagger sees them, folded), and references
+//! names without letters, and references
 //! (`parent`, `country`, ...) to ids that do not exist or to the entity itself; then the
 //! drafts become [`Entity`] values.
 
@@ -8,7 +8,6 @@ use super::{Entity, Gazetteer};
 use crate::error::{Diagnostic, Error, Result};
 use crate::text::{Origin, fold_key};
 use std::collections::BTreeMap;
-use std::path::Path;
 
 /// Checks the drafts of every file together, adding to the problems the files had.
 pub(super) fn check(drafts: Vec<Draft>, mut errors: Vec<Diagnostic>) -> Result<Gazetteer> {
@@ -31,40 +30,17 @@ pub(super) fn check(drafts: Vec<Draft>, mut errors: Vec<Diagnostic>) -> Result<G
         }
     }
 
-    // Aliases claimed by two entities, compared as the tagger sees them.
-    let mut claims: BTreeMap<String, (&str, &Path, usize)> = BTreeMap::new();
+    // Names with no letters or digits. Two entities may share an alias (homonyms:
+    // `Paris` in France and in Texas); the tagger chooses by context, and `gazetteer
+    // check` lists them.
     for d in &drafts {
-        let names = d.name.iter().chain(d.aliases.iter());
-        let mut own: Vec<String> = Vec::new();
-        for (alias, line) in names {
-            let key = fold_key(alias);
-            if key.is_empty() {
+        for (alias, line) in d.name.iter().chain(d.aliases.iter()) {
+            if fold_key(alias).is_empty() {
                 errors.push(Diagnostic::at(
                     &d.origin.path,
                     *line,
                     format!("alias '{alias}' has no letters or digits"),
                 ));
-                continue;
-            }
-            if own.contains(&key) {
-                continue;
-            }
-            own.push(key.clone());
-            match claims.get(&key) {
-                Some((other, path, other_line)) if *other != d.id => errors.push(Diagnostic::at(
-                    &d.origin.path,
-                    *line,
-                    format!(
-                        "alias '{alias}' of '{}' is already claimed by '{other}' at {}:{}: give it to one entity only",
-                        d.id,
-                        path.display(),
-                        other_line
-                    ),
-                )),
-                Some(_) => {}
-                None => {
-                    claims.insert(key, (&d.id, &d.origin.path, *line));
-                }
             }
         }
     }

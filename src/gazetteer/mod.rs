@@ -3,9 +3,14 @@
 //! lists the tagger reads names in context with (`tagging.words`, see [`Words`]).
 
 mod check;
+pub mod interchange;
+mod lint;
 mod parse;
 mod words;
 
+pub use lint::{
+    BUILTIN_CHECK_WORDS, CHECK_WORDS_FILE, CheckWords, Warning, WarningKind, lint, loose_key,
+};
 pub use parse::{load_dir, parse_str};
 pub use words::{BUILTIN_WORDS, WORDS_FILE, Words};
 
@@ -82,6 +87,54 @@ pub struct Role {
     pub from: Option<String>,
     /// End date, when the role has ended and the date is known.
     pub to: Option<String>,
+}
+
+impl Role {
+    /// True when the role may have been held on `date` (`YYYY-MM-DD`): a partial date
+    /// covers its whole year or month, a missing end means the role is held still, and
+    /// a missing start means it is not known to be held.
+    pub fn held_on(&self, date: &str) -> bool {
+        let Some(from) = &self.from else {
+            return false;
+        };
+        let start = match from.len() {
+            4 => format!("{from}-01-01"),
+            7 => format!("{from}-01"),
+            _ => from.clone(),
+        };
+        let ends_after = match &self.to {
+            None => true,
+            Some(to) => {
+                let end = match to.len() {
+                    4 => format!("{to}-12-31"),
+                    7 => format!("{to}-31"),
+                    _ => to.clone(),
+                };
+                date <= end.as_str()
+            }
+        };
+        start.as_str() <= date && ends_after
+    }
+}
+
+/// The people who held the office `title` (compared folded) in the organisation `org`
+/// (an id; any organisation when `None`), on `at` when given, in order of start date.
+pub fn holders<'a>(
+    gazetteer: &'a Gazetteer,
+    title: &str,
+    org: Option<&str>,
+    at: Option<&str>,
+) -> Vec<(&'a Entity, &'a Role)> {
+    let title = crate::text::fold_key(title);
+    let mut out: Vec<(&Entity, &Role)> = gazetteer
+        .entities()
+        .flat_map(|e| e.roles.iter().map(move |r| (e, r)))
+        .filter(|(_, r)| crate::text::fold_key(&r.title) == title)
+        .filter(|(_, r)| org.is_none_or(|o| r.org == o))
+        .filter(|(_, r)| at.is_none_or(|d| r.held_on(d)))
+        .collect();
+    out.sort_by(|a, b| (&a.1.from, &a.0.id).cmp(&(&b.1.from, &b.0.id)));
+    out
 }
 
 /// One entity of the gazetteer.

@@ -10,10 +10,13 @@
 //! of each alias, `scan` finds and checks the mentions in a text, `metonym` decides
 //! between a capital and its state, and `organs` reads `Turkey's foreign ministry`.
 
+mod homonym;
 mod metonym;
 mod organs;
 mod scan;
 mod variants;
+
+pub use homonym::Unresolved;
 
 use crate::gazetteer::{EntityType, Gazetteer, Words};
 use crate::text::Span;
@@ -60,6 +63,10 @@ pub struct Tagger {
     organs: organs::Organs,
     /// The word lists of the gazetteer folder (metonym cues, titles before surnames).
     words: Words,
+    /// The names several entities share, and what tells them apart.
+    homonyms: homonym::Homonyms,
+    /// Entity index -> its `located_in`, `country` and `parent` (only with homonyms).
+    parents: Vec<Vec<u32>>,
 }
 
 impl Tagger {
@@ -102,13 +109,37 @@ impl Tagger {
             .build(&keys)
             .expect("gazetteer patterns fit in an automaton");
         let organs = organs::Organs::new(gazetteer, &index);
+        let homonyms = homonym::Homonyms::new(gazetteer, &index);
+        let parents = if homonyms.is_empty() {
+            Vec::new()
+        } else {
+            gazetteer
+                .entities()
+                .map(|e| {
+                    [&e.located_in, &e.country, &e.parent]
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|r| index.get(r.as_str()).copied())
+                        .collect()
+                })
+                .collect()
+        };
         Tagger {
             matcher,
             patterns,
             targets,
             organs,
             words: gazetteer.words().clone(),
+            homonyms,
+            parents,
         }
+    }
+
+    /// Finds every mention in `text`, in order of position, not overlapping. A name
+    /// several entities share is given to the one the document points to, and left out
+    /// when nothing decides (see [`Tagger::tag_with_homonyms`]).
+    pub fn tag(&self, text: &str) -> Vec<Mention> {
+        self.tag_with_homonyms(text).0
     }
 
     /// Number of distinct folded alias forms the matcher looks for.

@@ -10,8 +10,9 @@ use crate::text::{Folded, Span, fold};
 use std::collections::HashSet;
 
 impl Tagger {
-    /// Finds every mention in `text`, in order of position, not overlapping.
-    pub fn tag(&self, text: &str) -> Vec<Mention> {
+    /// Finds every mention in `text`, in order of position, not overlapping; a name
+    /// several entities share is given to the first of them (see [`super::homonym`]).
+    pub(super) fn tag_all(&self, text: &str) -> Vec<Mention> {
         let folded = fold(text);
         let mut candidates: Vec<(usize, usize, u32)> = Vec::new();
         for m in self.matcher.find_overlapping_iter(&folded.text) {
