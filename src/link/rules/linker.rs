@@ -93,6 +93,8 @@ struct Buffers {
     /// By rule: the first position of its first required word in the clause, plus one (0:
     /// none yet).
     first_lead: Vec<usize>,
+    /// The (start, rule) pairs a clause tries.
+    cands: Vec<(usize, usize)>,
 }
 
 #[derive(Debug, Clone)]
@@ -621,6 +623,7 @@ impl Linker {
             scratch,
             after,
             first_lead,
+            cands,
         } = bufs;
         // Fillers from each position to the end: every slot takes one of its own.
         after.clear();
@@ -673,20 +676,27 @@ impl Linker {
                 }
             }
         }
-        for (start, t) in toks.iter().enumerate() {
-            for &(i, limit) in active.iter() {
+        // The (start, rule) pairs to try, in the order of starts, then rules: each rule only
+        // within its window, from its reach before its first required word to the last
+        // position its required words allow.
+        cands.clear();
+        for &(i, limit) in active.iter() {
+            let rule = &self.rules.rules[i];
+            let lo = match &rule.lead {
+                Some(_) if first_lead[i] == 0 => continue,
+                Some((reach, _)) => (first_lead[i] - 1).saturating_sub(*reach),
+                None => 0,
+            };
+            for (start, t) in toks.iter().enumerate().take(limit).skip(lo) {
+                if after[start] >= rule.min_slots && rule.first.admits(t.word, t.ent.is_some()) {
+                    cands.push((start, i));
+                }
+            }
+        }
+        cands.sort_unstable();
+        for &(start, i) in cands.iter() {
+            {
                 let rule = &self.rules.rules[i];
-                if start >= limit
-                    || after[start] < rule.min_slots
-                    || !rule.first.admits(t.word, t.ent.is_some())
-                {
-                    continue;
-                }
-                if let Some((reach, _)) = &rule.lead
-                    && (first_lead[i] == 0 || first_lead[i] - 1 > start + reach)
-                {
-                    continue;
-                }
                 let words = Words {
                     joiners: self.joiners,
                     stops: &self.rules.stops,
