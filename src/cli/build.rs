@@ -57,7 +57,7 @@ pub fn run(args: BuildArgs) -> Result<i32> {
         formats.push(format);
     }
     let filter = args.filter.to_filter()?;
-    let rules = args.rules.load(&args.input.gazetteer)?;
+    let rules = args.rules.load(args.input.gazetteer.dir())?;
     let (gazetteer, corpus) = args.input.load()?;
     let pipeline = Pipeline::with_rules(&gazetteer, rules);
     let analyses = pipeline.analyze_all(&corpus.documents);

@@ -23,7 +23,7 @@ pub struct ExtractArgs {
 
 /// Runs `extract`.
 pub fn run(args: ExtractArgs) -> Result<i32> {
-    let rules = args.rules.load(&args.input.gazetteer)?;
+    let rules = args.rules.load(args.input.gazetteer.dir())?;
     let (gazetteer, corpus) = args.input.load()?;
     let pipeline = Pipeline::with_rules(&gazetteer, rules);
     let analyses = pipeline.analyze_all(&corpus.documents);

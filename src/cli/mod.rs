@@ -8,6 +8,7 @@ mod args;
 mod build;
 mod diff;
 mod extract;
+mod gazetteer;
 mod neighbors;
 mod output;
 mod path;
@@ -45,6 +46,8 @@ enum Command {
     Stats(stats::StatsArgs),
     /// Report on the relation rules: `rules stats CORPUS...` counts what each rule, frame and cue fired on.
     Rules(rules::RulesCommandArgs),
+    /// The built-in gazetteer: `gazetteer dump DIR` writes its files out for editing (then `-g DIR`).
+    Gazetteer(gazetteer::GazetteerCommandArgs),
 }
 
 /// Prints the documents that were skipped; returns the exit code they call for.
@@ -81,6 +84,7 @@ pub fn run() -> i32 {
         Command::Path(args) => path::run(args),
         Command::Stats(args) => stats::run(args),
         Command::Rules(args) => rules::run(args),
+        Command::Gazetteer(args) => gazetteer::run(args),
     };
     match result {
         Ok(code) => code,

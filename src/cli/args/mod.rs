@@ -1,12 +1,15 @@
-//! The arguments several commands share: the corpus and gazetteer ([`InputArgs`]), the
+//! The arguments several commands share: the corpus and gazetteer ([`InputArgs`],
+//! [`GazetteerArgs`]), the
 //! rules files ([`RulesArgs`]), the graph filters ([`FilterArgs`]), the graph to inspect
 //! ([`GraphArgs`]) and the `--format` values taken from the format table.
 
 mod filter;
+mod gazetteer;
 mod graph;
 mod rules;
 
 pub use filter::FilterArgs;
+pub use gazetteer::GazetteerArgs;
 pub use graph::GraphArgs;
 pub use rules::RulesArgs;
 
@@ -14,7 +17,7 @@ use clap::Args;
 use clap::builder::{PossibleValue, PossibleValuesParser};
 use newsgraph::corpus::{Corpus, read_corpus};
 use newsgraph::formats::Format;
-use newsgraph::gazetteer::{Gazetteer, load_dir};
+use newsgraph::gazetteer::Gazetteer;
 use newsgraph::{Error, Result};
 use std::path::PathBuf;
 
@@ -24,20 +27,14 @@ pub struct InputArgs {
     /// Corpus folders (recursive: *.txt, *.jsonl), text files or .jsonl files [default: data/]
     #[arg(value_name = "CORPUS")]
     pub corpus: Vec<PathBuf>,
-    /// Gazetteer folder (*.gaz files)
-    #[arg(
-        short = 'g',
-        long = "gazetteer",
-        value_name = "DIR",
-        default_value = "gazetteer"
-    )]
-    pub gazetteer: PathBuf,
+    #[command(flatten)]
+    pub gazetteer: GazetteerArgs,
 }
 
 impl InputArgs {
     /// Loads the gazetteer, then the corpus: everything is checked before any work.
     pub fn load(&self) -> Result<(Gazetteer, Corpus)> {
-        let gazetteer = load_dir(&self.gazetteer)?;
+        let gazetteer = self.gazetteer.load()?;
         let corpus_paths = if self.corpus.is_empty() {
             vec![PathBuf::from("data")]
         } else {
