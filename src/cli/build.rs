@@ -2,9 +2,10 @@
 
 use super::args::{FilterArgs, InputArgs, RulesArgs};
 use super::report_skipped;
-use clap::Args;
+use clap::{Args, ValueEnum};
 use newsgraph::Result;
 use newsgraph::formats::Format;
+use newsgraph::graph::EdgeMode;
 use newsgraph::pipeline::{Pipeline, build_graph};
 use std::path::PathBuf;
 
@@ -20,6 +21,22 @@ pub struct BuildArgs {
     output: Vec<PathBuf>,
     #[command(flatten)]
     filter: FilterArgs,
+    /// Edges of every output but graph.json: mixed (as built: Gephi), directed (an
+    /// undirected edge as a reciprocal pair marked reciprocal=true: networkx, igraph),
+    /// undirected (only co-occurrence and met)
+    #[arg(long, value_enum, value_name = "KIND", default_value = "mixed")]
+    edges: Edges,
+}
+
+/// `--edges`: see [`EdgeMode`].
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Edges {
+    /// Directed and undirected edges together, as built (Gephi, graphology's GEXF reader)
+    Mixed,
+    /// Every edge directed, an undirected one as a reciprocal pair (reciprocal=true)
+    Directed,
+    /// Only the undirected edges (co-occurrence, met), as an undirected graph
+    Undirected,
 }
 
 /// The graph files `build` writes when no `-o` is given.
@@ -62,8 +79,20 @@ pub fn run(args: BuildArgs) -> Result<i32> {
     let pipeline = Pipeline::with_rules(&gazetteer, rules);
     let analyses = pipeline.analyze_all(&corpus.documents);
     let graph = filter.apply(&build_graph(&gazetteer, &corpus.documents, &analyses));
+    let mode = match args.edges {
+        Edges::Mixed => EdgeMode::Mixed,
+        Edges::Directed => EdgeMode::Directed,
+        Edges::Undirected => EdgeMode::Undirected,
+    };
+    // graph.json stays the graph as built: it is what the other commands read back.
+    let shaped = graph.with_edges(mode);
     for (o, format) in outputs.iter().zip(formats) {
-        format.write(&graph, o)?;
+        let g = if format.name == "json" {
+            &graph
+        } else {
+            &shaped
+        };
+        format.write(g, o)?;
     }
     let code = report_skipped(&corpus);
     let names: Vec<String> = written.iter().map(|o| o.display().to_string()).collect();

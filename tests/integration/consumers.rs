@@ -353,3 +353,67 @@ fn escaping_graph_round_trips_through_every_consumer() {
         check_consumers(tmp.path());
     }
 }
+
+/// The reader matrix: for the sample corpus and the development corpus, `build --edges
+/// mixed|directed|undirected` writes graph.json, GraphML, GEXF and node-link JSON, and
+/// every reader loads every file the README's table "Which file for which tool" lists
+/// for it, with the node and edge counts and each edge's direction of graph.json:
+/// networkx (the installed release, and 3.3 from `tests/consumers/networkx-3.3`) and
+/// python-igraph through `tests/consumers/check_readers.py`, graphology through
+/// `tests/consumers/graphology/check.mjs`. `bash tests/run.sh` installs them all.
+#[test]
+fn every_reader_loads_the_files_listed_for_it_as_meant() {
+    let nx33 = repo().join("tests/consumers/networkx-3.3");
+    let graphology = repo().join("tests/consumers/graphology");
+    assert!(
+        nx33.join("networkx").is_dir() && graphology.join("node_modules/graphology").is_dir(),
+        "networkx 3.3 or graphology is not installed under tests/consumers/ (bash tests/run.sh installs them)"
+    );
+    for corpus in [repo().join("data"), shared().join("corpus")] {
+        let dir = tempfile::tempdir().unwrap();
+        for mode in ["mixed", "directed", "undirected"] {
+            let mut cmd = crate::util::command(dir.path());
+            cmd.arg("build").arg(&corpus).args(["--edges", mode]);
+            for f in [
+                "graph.json",
+                "graph.graphml",
+                "graph.gexf",
+                "graph.nodelink.json",
+            ] {
+                cmd.arg("-o").arg(format!("{mode}/{f}"));
+            }
+            crate::util::run(cmd).ok();
+        }
+        let script = repo().join("tests/consumers/check_readers.py");
+        let python = |reader: &str, path: Option<&Path>| {
+            let mut cmd = Command::new("python3");
+            cmd.args(["-W", "error"])
+                .arg(&script)
+                .arg(reader)
+                .arg(dir.path());
+            if let Some(p) = path {
+                cmd.env("PYTHONPATH", p);
+            }
+            cmd
+        };
+        for (what, mut cmd) in [
+            ("networkx", python("networkx", None)),
+            ("networkx 3.3", python("networkx-3.3", Some(&nx33))),
+            ("igraph", python("igraph", None)),
+            ("graphology", {
+                let mut c = Command::new("node");
+                c.arg(graphology.join("check.mjs")).arg(dir.path());
+                c
+            }),
+        ] {
+            let out = run(&mut cmd);
+            assert!(
+                out.status.success(),
+                "{what} does not read {} as graph.json says:\n{}",
+                corpus.display(),
+                show(&format!("{cmd:?}"), &out)
+            );
+            eprint!("{}", String::from_utf8_lossy(&out.stdout));
+        }
+    }
+}
