@@ -2,7 +2,7 @@
 # The test command: installs what the consumer tests need, then runs cargo test.
 #   bash tests/run.sh [cargo test arguments...]
 # Needs: Graphviz (dot) and xmllint (libxml2-utils) from apt, networkx, networkx 3.3 and
-# python-igraph from pip, node with graphology from npm (tests/consumers/graphology).
+# python-igraph from pip, node with graphology and Cytoscape.js from npm (tests/consumers/js).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,7 +26,8 @@ if ! python3 -c 'import networkx' >/dev/null 2>&1; then
   pip_install networkx
 fi
 # The reader matrix (tests/integration/consumers.rs): python-igraph, networkx 3.3 beside
-# the current release (in its own folder, put on PYTHONPATH by the test), graphology.
+# the current release (in its own folder, put on PYTHONPATH by the test), graphology and
+# Cytoscape.js.
 if ! python3 -c 'import igraph' >/dev/null 2>&1; then
   echo "tests/run.sh: installing python-igraph" >&2
   pip_install igraph
@@ -42,9 +43,9 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   as_root apt-get update
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm
 fi
-if [ ! -d tests/consumers/graphology/node_modules/graphology-graphml ]; then
-  echo "tests/run.sh: installing graphology (npm ci in tests/consumers/graphology)" >&2
-  (cd tests/consumers/graphology && npm ci --silent --no-audit --no-fund)
+if [ ! -d tests/consumers/js/node_modules/cytoscape ]; then
+  echo "tests/run.sh: installing graphology and Cytoscape.js (npm ci in tests/consumers/js)" >&2
+  (cd tests/consumers/js && npm ci --silent --no-audit --no-fund)
 fi
 
 exec cargo test "$@"

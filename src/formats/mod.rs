@@ -12,6 +12,9 @@
 //! | `dot` (Graphviz) | `.dot`, `.gv` | the file | no | [`dot`] |
 //! | `tsv` (edge list) | `.tsv` | the file | no | [`tsv`] |
 //! | `csv` (two tables) | `.csv` | `nodes.csv` and `edges.csv` in the file's folder | no | [`csv`] |
+//! | `cyjs` (Cytoscape JSON, with evidence) | `.cyjs` | the file | no | [`cyjs`] |
+//! | `graphology` (graphology JSON, with evidence) | `.graphology.json` | the file | no | [`graphology`] |
+//! | `neo4j` (bulk-import CSV and a `LOAD CSV` script, with evidence) | `.neo4j` | `neo4j-entities.csv`, `neo4j-relations.csv`, `neo4j-evidence.csv`, `neo4j-load.cypher` in the file's folder | no | [`neo4j`] |
 //! | `svg`, `png` (pictures, rendered by Graphviz's `dot`) | `.svg`, `.png` | the file | no | [`render`] |
 //!
 //! The `extract` command's JSON Lines ([`jsonl`]) describe a corpus, not a graph, and are
@@ -19,11 +22,14 @@
 //! a failure never leaves a half-written or clobbered file.
 
 pub mod csv;
+pub mod cyjs;
 pub mod dot;
 pub mod gexf;
 pub mod graphml;
+pub mod graphology;
 pub mod json;
 pub mod jsonl;
+pub mod neo4j;
 pub mod nodelink;
 pub mod record;
 pub mod render;
@@ -161,6 +167,38 @@ pub static FORMATS: &[Format] = &[
         about: "CSV tables (nodes.csv, edges.csv)",
         note: Some("writes nodes.csv and edges.csv in its folder"),
         writer: Writer::Tables(&[("nodes.csv", nodes_csv), ("edges.csv", edges_csv)]),
+        reader: None,
+    },
+    Format {
+        name: "cyjs",
+        aliases: &["cytoscape"],
+        extensions: &[".cyjs"],
+        about: "Cytoscape JSON (Cytoscape.js, Cytoscape desktop), with evidence",
+        note: Some("Cytoscape"),
+        writer: Writer::Text(cyjs::to_cyjs),
+        reader: None,
+    },
+    Format {
+        name: "graphology",
+        aliases: &[],
+        extensions: &[".graphology.json"],
+        about: "graphology JSON (Graph.from), with evidence",
+        note: Some("graphology"),
+        writer: Writer::Text(graphology::to_graphology),
+        reader: None,
+    },
+    Format {
+        name: "neo4j",
+        aliases: &[],
+        extensions: &[".neo4j"],
+        about: "Neo4j import CSV and LOAD CSV script",
+        note: Some("writes neo4j-*.csv and neo4j-load.cypher in its folder"),
+        writer: Writer::Tables(&[
+            ("neo4j-entities.csv", neo4j::entities_csv),
+            ("neo4j-relations.csv", neo4j::relations_csv),
+            ("neo4j-evidence.csv", neo4j::evidence_csv),
+            ("neo4j-load.cypher", neo4j::load_cypher),
+        ]),
         reader: None,
     },
     Format {
@@ -453,6 +491,9 @@ mod tests {
         assert_eq!(name("g.gexf"), "gexf");
         assert_eq!(name("g.gv"), "dot");
         assert_eq!(name("g.csv"), "csv");
+        assert_eq!(name("g.cyjs"), "cyjs");
+        assert_eq!(name("a/g.graphology.json"), "graphology");
+        assert_eq!(name("import/graph.neo4j"), "neo4j");
         assert_eq!(name("g.svg"), "svg");
         assert!(Format::for_path(Path::new(".json")).is_err());
         let err = Format::for_path(Path::new("g.xlsx"))
@@ -460,7 +501,7 @@ mod tests {
             .to_string();
         assert_eq!(
             err,
-            "g.xlsx: unknown output format; use a file name ending in .json, .nodelink.json, .graphml, .gexf, .dot, .gv, .tsv, .csv, .svg or .png"
+            "g.xlsx: unknown output format; use a file name ending in .json, .nodelink.json, .graphml, .gexf, .dot, .gv, .tsv, .csv, .cyjs, .graphology.json, .neo4j, .svg or .png"
         );
     }
 
@@ -474,7 +515,7 @@ mod tests {
         let err = Format::named("xls").unwrap_err().to_string();
         assert_eq!(
             err,
-            "unknown format 'xls'; use one of json, nodelink, graphml, gexf, dot, tsv, csv, svg, png"
+            "unknown format 'xls'; use one of json, nodelink, graphml, gexf, dot, tsv, csv, cyjs, graphology, neo4j, svg, png"
         );
     }
 
@@ -483,8 +524,9 @@ mod tests {
         assert_eq!(
             Format::extensions_help(),
             ".json (graph.json), .nodelink.json (networkx), .graphml, .gexf, .dot/.gv, \
-             .tsv (edge list), .csv (writes nodes.csv and edges.csv in its folder), .svg/.png (rendered by \
-             Graphviz's dot)"
+             .tsv (edge list), .csv (writes nodes.csv and edges.csv in its folder), .cyjs (Cytoscape), \
+             .graphology.json (graphology), .neo4j (writes neo4j-*.csv and neo4j-load.cypher in its folder), \
+             .svg/.png (rendered by Graphviz's dot)"
         );
     }
 

@@ -189,6 +189,6 @@ fn unknown_output_extension_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2), "{text}");
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "newsgraph: graph.xlsx: unknown output format; use a file name ending in .json, .nodelink.json, .graphml, .gexf, .dot, .gv, .tsv, .csv, .svg or .png\n"
+        "newsgraph: graph.xlsx: unknown output format; use a file name ending in .json, .nodelink.json, .graphml, .gexf, .dot, .gv, .tsv, .csv, .cyjs, .graphology.json, .neo4j, .svg or .png\n"
     );
 }

@@ -1,15 +1,17 @@
-// The reader matrix, graphology side: loads every export listed for graphology in the
-// README's table "Which file for which tool" and compares node and edge counts and every
-// edge's direction with graph.json.
+// The reader matrix, JavaScript side: loads every export listed for graphology and
+// Cytoscape.js in the README's table "Which file for which tool" and compares node and
+// edge counts and every edge's direction (and, for the JSON formats, its evidence) with
+// graph.json.
 //
 //   node check.mjs DIR
 //
 // DIR holds mixed/, directed/ and undirected/, each written by `newsgraph build --edges
-// MODE`. graphology holds mixed graphs: the GEXF of the mixed graph keeps each edge's
+// MODE`; mixed/ also holds graph.graphology.json and graph.cyjs. graphology holds mixed graphs: the GEXF of the mixed graph keeps each edge's
 // direction; its GraphML reader reads every edge with the graph's default, so GraphML is
 // read from the one-kind files. Exit 0 when every file reads as meant, 1 otherwise.
 import fs from 'node:fs';
 import path from 'node:path';
+import cytoscape from 'cytoscape';
 import Graph from 'graphology';
 import gexf from 'graphology-gexf';
 import graphml from 'graphology-graphml';
@@ -69,6 +71,36 @@ for (const [mode, ext, lib] of files) {
   } else {
     console.log(`ok ${what}: ${g.order} nodes, ${got.length} edges`);
   }
+}
+// The JSON formats: a mixed graph as it is, with every evidence sentence.
+const evidence = new Map(ref.edges.map((e) => [`${e.source} ${e.target} ${e.relation}`, e.evidence.length]));
+function compareMixed(what, order, edges) {
+  if (order !== ref.nodes.length) failures.push(`${what}: ${order} nodes, graph.json has ${ref.nodes.length}`);
+  const got = edges.map(([s, t, r, directed]) => (directed ? [s, t, r, '->'] : [...pair(s, t), r, '--']).join(' ')).sort();
+  const want = expected('mixed');
+  if (JSON.stringify(got) !== JSON.stringify(want)) {
+    failures.push(`${what}: ${got.length} edges, expected ${want.length}`);
+    return;
+  }
+  for (const [s, t, r, , n] of edges) {
+    const k = evidence.has(`${s} ${t} ${r}`) ? `${s} ${t} ${r}` : `${t} ${s} ${r}`;
+    if (evidence.get(k) !== n) failures.push(`${what}: edge ${k} has ${n} evidence sentences, graph.json ${evidence.get(k)}`);
+  }
+  console.log(`ok ${what}: ${order} nodes, ${got.length} edges, with evidence`);
+}
+{
+  const data = JSON.parse(fs.readFileSync(path.join(dir, 'mixed', 'graph.graphology.json'), 'utf8'));
+  const g = Graph.from(data);
+  const edges = [];
+  g.forEachEdge((e, a, s, t) => edges.push([s, t, a.relation, !g.isUndirected(e), a.evidence.length]));
+  compareMixed('graphology Graph.from mixed/graph.graphology.json', g.order, edges);
+}
+{
+  const data = JSON.parse(fs.readFileSync(path.join(dir, 'mixed', 'graph.cyjs'), 'utf8'));
+  const cy = cytoscape({ headless: true });
+  cy.json(data);
+  const edges = cy.edges().map((e) => [e.source().id(), e.target().id(), e.data('relation'), e.data('directed'), e.data('evidence').length]);
+  compareMixed('Cytoscape.js cy.json mixed/graph.cyjs', cy.nodes().length, edges);
 }
 for (const f of failures) console.error(`FAIL ${f}`);
 process.exit(failures.length ? 1 : 0);
