@@ -1,13 +1,15 @@
 //! `newsgraph build`: corpus → graph files, in every format of [`newsgraph::formats::FORMATS`].
 
 use super::args::{FilterArgs, InputArgs, RulesArgs};
+use super::output::emit_bytes;
 use super::report_skipped;
+use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap::{Args, ValueEnum};
-use newsgraph::Result;
-use newsgraph::formats::Format;
+use newsgraph::formats::{FORMATS, Format};
 use newsgraph::graph::EdgeMode;
 use newsgraph::pipeline::{Pipeline, build_graph};
-use std::path::PathBuf;
+use newsgraph::{Error, Result};
+use std::path::{Component, Path, PathBuf};
 
 /// Arguments of `build`.
 #[derive(Args, Debug)]
@@ -19,6 +21,9 @@ pub struct BuildArgs {
     /// Output file, format by extension (from the format table); repeatable
     #[arg(short = 'o', long = "output", value_name = "FILE", help = output_help())]
     output: Vec<PathBuf>,
+    /// Format of every -o instead of its extension; needed for -o - (standard output)
+    #[arg(long, value_name = "FORMAT", value_parser = all_formats())]
+    format: Option<String>,
     #[command(flatten)]
     filter: FilterArgs,
     /// Edges of every output but graph.json: mixed (as built: Gephi), directed (an
@@ -55,6 +60,20 @@ fn output_help() -> String {
     )
 }
 
+/// Every format of the table, for `--format`.
+fn all_formats() -> PossibleValuesParser {
+    PossibleValuesParser::new(
+        FORMATS
+            .iter()
+            .map(|f| PossibleValue::new(f.name).help(f.about)),
+    )
+}
+
+/// `-o -`: standard output.
+fn is_stdout(path: &Path) -> bool {
+    path == Path::new("-")
+}
+
 /// Runs `build`.
 pub fn run(args: BuildArgs) -> Result<i32> {
     let outputs = if args.output.is_empty() {
@@ -68,10 +87,40 @@ pub fn run(args: BuildArgs) -> Result<i32> {
     let mut written = Vec::new();
     let mut formats = Vec::new();
     for o in &outputs {
-        let format = Format::for_path(o)?;
+        let format = match &args.format {
+            Some(name) => Format::named(name)?,
+            None if is_stdout(o) => {
+                return Err(Error::Usage(
+                    "-o - writes to standard output: say in which format with --format FORMAT"
+                        .into(),
+                ));
+            }
+            None => Format::for_path(o)?,
+        };
         format.check_available(o)?;
-        written.extend(format.files(o));
+        if is_stdout(o) {
+            written.push(PathBuf::from("standard output"));
+        } else {
+            written.extend(format.files(o));
+        }
         formats.push(format);
+    }
+    // Two outputs into one file: the second would silently replace the first.
+    let same = |a: &Path, b: &Path| {
+        a == b
+            || (a.parent() == b.parent() && a.file_name() == b.file_name())
+            || match (std::path::absolute(a), std::path::absolute(b)) {
+                (Ok(x), Ok(y)) => normalize(&x) == normalize(&y),
+                _ => false,
+            }
+    };
+    for (i, w) in written.iter().enumerate() {
+        if written[..i].iter().any(|v| same(v, w)) {
+            return Err(Error::Usage(format!(
+                "{} would be written twice: give each -o its own file",
+                w.display()
+            )));
+        }
     }
     let filter = args.filter.to_filter()?;
     let rules = args.rules.load(args.input.gazetteer.dir())?;
@@ -92,7 +141,11 @@ pub fn run(args: BuildArgs) -> Result<i32> {
         } else {
             &shaped
         };
-        format.write(g, o)?;
+        if is_stdout(o) {
+            emit_bytes(&format.render(g)?)?;
+        } else {
+            format.write(g, o)?;
+        }
     }
     let code = report_skipped(&corpus);
     let names: Vec<String> = written.iter().map(|o| o.display().to_string()).collect();
@@ -104,4 +157,19 @@ pub fn run(args: BuildArgs) -> Result<i32> {
         names.join(", ")
     );
     Ok(code)
+}
+
+/// A path with `.` left out and `..` taken back, without touching the file system.
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }

@@ -16,7 +16,7 @@ pub struct ExtractArgs {
     input: InputArgs,
     #[command(flatten)]
     rules: RulesArgs,
-    /// Output file [default: standard output]
+    /// Output file, or - for standard output [default: standard output]
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
 }
@@ -29,8 +29,8 @@ pub fn run(args: ExtractArgs) -> Result<i32> {
     let analyses = pipeline.analyze_all(&corpus.documents);
     let text = to_jsonl(&corpus.documents, &analyses);
     match &args.output {
-        Some(path) => write_atomic(path, text.as_bytes())?,
-        None => emit(&text)?,
+        Some(path) if path.as_os_str() != "-" => write_atomic(path, text.as_bytes())?,
+        _ => emit(&text)?,
     }
     Ok(report_skipped(&corpus))
 }

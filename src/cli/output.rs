@@ -125,8 +125,13 @@ pub const UNDIRECTED: &str = "—";
 
 /// Writes `text` to standard output; a closed pipe (`| head`) is not an error.
 pub fn emit(text: &str) -> Result<()> {
+    emit_bytes(text.as_bytes())
+}
+
+/// Writes bytes (a picture, say) to standard output, as [`emit`] does text.
+pub fn emit_bytes(bytes: &[u8]) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+    match out.write_all(bytes).and_then(|_| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(Error::Usage(format!("standard output: {e}")))
         }

@@ -7,8 +7,10 @@
 //! in the `date` field.
 
 mod sentence;
+mod stream;
 
 pub use sentence::split_sentences;
+pub use stream::read_stream;
 
 use crate::error::{Diagnostic, Error, Result};
 use crate::text::{date_from_name, date_from_text, parse_iso_date};

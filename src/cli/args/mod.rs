@@ -15,16 +15,18 @@ pub use rules::RulesArgs;
 
 use clap::Args;
 use clap::builder::{PossibleValue, PossibleValuesParser};
-use newsgraph::corpus::{Corpus, read_corpus};
+use newsgraph::corpus::{Corpus, read_corpus, read_stream};
 use newsgraph::formats::Format;
 use newsgraph::gazetteer::Gazetteer;
 use newsgraph::{Error, Result};
-use std::path::PathBuf;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 
 /// Where the corpus and the gazetteer come from, shared by the commands that read text.
 #[derive(Args, Debug)]
 pub struct InputArgs {
-    /// Corpus folders (recursive: *.txt, *.jsonl), text files or .jsonl files [default: data/]
+    /// Corpus folders (recursive: *.txt, *.jsonl), text files or .jsonl files, or - for
+    /// standard input (one text, or JSON Lines records) [default: data/]
     #[arg(value_name = "CORPUS")]
     pub corpus: Vec<PathBuf>,
     #[command(flatten)]
@@ -40,7 +42,21 @@ impl InputArgs {
         } else {
             self.corpus.clone()
         };
-        let corpus = read_corpus(&corpus_paths)?;
+        let stdin = Path::new("-");
+        let corpus = if corpus_paths.iter().any(|p| p == stdin) {
+            if corpus_paths.len() > 1 {
+                return Err(Error::Usage(
+                    "'-' (standard input) is the whole corpus: give it alone".into(),
+                ));
+            }
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| Error::io(stdin, e))?;
+            read_stream("-", bytes)?
+        } else {
+            read_corpus(&corpus_paths)?
+        };
         Ok((gazetteer, corpus))
     }
 }
