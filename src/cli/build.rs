@@ -1,6 +1,6 @@
 //! `newsgraph build`: corpus → graph files, in every format of [`newsgraph::formats::FORMATS`].
 
-use super::args::{FilterArgs, InputArgs, RulesArgs};
+use super::args::{FilterArgs, InputArgs, RulesArgs, relation_types};
 use super::output::emit_bytes;
 use super::report_skipped;
 use clap::builder::{PossibleValue, PossibleValuesParser};
@@ -124,6 +124,7 @@ pub fn run(args: BuildArgs) -> Result<i32> {
     }
     let filter = args.filter.to_filter()?;
     let rules = args.rules.load(args.input.gazetteer.dir())?;
+    args.filter.check_relations(relation_types(&rules, &[]))?;
     let (gazetteer, corpus) = args.input.load()?;
     let pipeline = Pipeline::with_rules(&gazetteer, rules);
     let analyses = pipeline.analyze_all(&corpus.documents);

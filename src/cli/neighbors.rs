@@ -38,11 +38,12 @@
 //! formats of [`newsgraph::formats::FORMATS`] written as one text file) write the
 //! neighbourhood subgraph (every edge between two shown entities) as `build` would.
 
-use super::args::{FilterArgs, GraphArgs, format_values, graph_text};
+use super::args::{FilterArgs, GraphArgs, format_values, graph_text, relation_types};
 use super::output::{self, Style, emit, one_line, pad, snippet, truncate, width};
 use clap::Args;
 use newsgraph::Result;
 use newsgraph::graph::{Edge, Evidence, Graph, Node};
+use newsgraph::link::RuleSet;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -339,6 +340,8 @@ fn to_table(center: &Node, rows: &[Row], all_evidence: bool, style: Style) -> St
 pub fn run(args: NeighborsArgs) -> Result<i32> {
     args.filter.to_filter()?;
     let loaded = args.graph.load()?;
+    args.filter
+        .check_relations(relation_types(&RuleSet::builtin(), &[&loaded.graph]))?;
     let center = loaded.entity(&args.entity)?;
     let (ego, dist) = loaded
         .graph

@@ -5,11 +5,12 @@
 //! the other relations between the same two entities are counted. The filters work as in
 //! `build`. Exit code 1 when the two entities are not connected.
 
-use super::args::{FilterArgs, GraphArgs};
+use super::args::{FilterArgs, GraphArgs, relation_types};
 use super::output::{Style, arrow, emit, one_line};
 use clap::Args;
 use newsgraph::Result;
 use newsgraph::graph::Edge;
+use newsgraph::link::RuleSet;
 use std::fmt::Write;
 
 /// Arguments of `path`.
@@ -34,6 +35,8 @@ pub struct PathArgs {
 pub fn run(args: PathArgs) -> Result<i32> {
     let filter = args.filter.to_filter()?;
     let loaded = args.graph.load()?;
+    args.filter
+        .check_relations(relation_types(&RuleSet::builtin(), &[&loaded.graph]))?;
     let a = loaded.entity(&args.from)?;
     let b = loaded.entity(&args.to)?;
     let graph = filter.apply(&loaded.graph);

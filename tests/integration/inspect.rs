@@ -393,3 +393,15 @@ fn graphml_input_is_read_without_evidence() {
         "no evidence column from GraphML: {leads}"
     );
 }
+
+#[test]
+fn unknown_relation_filter_is_an_error_with_suggestions_not_an_empty_table() {
+    let run = newsgraph(&["neighbors", "GRAPH", "iran", "--relation", "backed"]);
+    run.expect_code(2).expect_stderr(
+        "newsgraph: --relation 'backed' is not a relation type; did you mean backed_by?\n",
+    );
+    assert_eq!(run.stdout(), "", "{}", run.describe());
+    newsgraph(&["path", "GRAPH", "iran", "khazali", "--relation", "leds"])
+        .expect_code(2)
+        .expect_stderr("did you mean leads?");
+}

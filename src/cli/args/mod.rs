@@ -8,7 +8,7 @@ mod gazetteer;
 mod graph;
 mod rules;
 
-pub use filter::FilterArgs;
+pub use filter::{FilterArgs, relation_types};
 pub use gazetteer::GazetteerArgs;
 pub use graph::GraphArgs;
 pub use rules::RulesArgs;
