@@ -1,7 +1,7 @@
 //! `newsgraph build`: corpus → graph files, in every format of [`newsgraph::formats::FORMATS`].
 
 use super::args::{FilterArgs, InputArgs, RulesArgs, relation_types};
-use super::output::emit_bytes;
+use super::output::{emit_bytes, note};
 use super::report_skipped;
 use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap::{Args, ValueEnum};
@@ -31,6 +31,19 @@ pub struct BuildArgs {
     /// undirected (only co-occurrence and met)
     #[arg(long, value_enum, value_name = "KIND", default_value = "mixed")]
     edges: Edges,
+    /// The summary line on stderr: text, or json ({"documents", "skipped", "entities",
+    /// "edges", "outputs"}, printed even with --quiet)
+    #[arg(long, value_enum, value_name = "FORMAT", default_value = "text")]
+    summary: Summary,
+}
+
+/// `--summary`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Summary {
+    /// `newsgraph: N documents, N entities, N edges -> files`
+    Text,
+    /// One JSON object
+    Json,
 }
 
 /// `--edges`: see [`EdgeMode`].
@@ -150,13 +163,26 @@ pub fn run(args: BuildArgs) -> Result<i32> {
     }
     let code = report_skipped(&corpus);
     let names: Vec<String> = written.iter().map(|o| o.display().to_string()).collect();
-    eprintln!(
-        "newsgraph: {} documents, {} entities, {} edges -> {}",
-        corpus.documents.len(),
-        graph.node_count(),
-        graph.edge_count(),
-        names.join(", ")
-    );
+    match args.summary {
+        Summary::Text => note(&format!(
+            "newsgraph: {} documents, {} entities, {} edges -> {}",
+            corpus.documents.len(),
+            graph.node_count(),
+            graph.edge_count(),
+            names.join(", ")
+        )),
+        // The wire format of `--summary json`: one object on stderr, even under --quiet.
+        Summary::Json => eprintln!(
+            "{}",
+            serde_json::json!({
+                "documents": corpus.documents.len(),
+                "skipped": corpus.skipped.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+                "entities": graph.node_count(),
+                "edges": graph.edge_count(),
+                "outputs": names,
+            })
+        ),
+    }
     Ok(code)
 }
 

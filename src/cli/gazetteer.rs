@@ -2,6 +2,7 @@
 //! `*.gaz` files, `tagging.words`, the rules files and their documentation) into a
 //! folder, to edit and pass back with `-g DIR`.
 
+use super::output::note;
 use clap::{Args, Subcommand};
 use newsgraph::Result;
 use newsgraph::gazetteer::dump;
@@ -36,7 +37,11 @@ pub fn run(args: GazetteerCommandArgs) -> Result<i32> {
     match args.command {
         GazetteerCommand::Dump(a) => {
             let written = dump(&a.dir, a.force)?;
-            eprintln!("newsgraph: {} files -> {}", written.len(), a.dir.display());
+            note(&format!(
+                "newsgraph: {} files -> {}",
+                written.len(),
+                a.dir.display()
+            ));
             Ok(0)
         }
     }

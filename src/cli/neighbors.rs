@@ -251,7 +251,7 @@ fn to_table(center: &Node, rows: &[Row], all_evidence: bool, style: Style) -> St
         .collect();
     let name_w = names
         .iter()
-        .map(|n| n.chars().count())
+        .map(|n| output::display_width(n))
         .max()
         .unwrap_or(0)
         .clamp(6, 22);
@@ -263,7 +263,7 @@ fn to_table(center: &Node, rows: &[Row], all_evidence: bool, style: Style) -> St
         .max(4);
     let rel_w = rows
         .iter()
-        .map(|r| r.edge.relation.chars().count())
+        .map(|r| output::display_width(&r.edge.relation))
         .max()
         .unwrap_or(0)
         .clamp(8, 16);

@@ -4,6 +4,7 @@
 
 mod build;
 mod builtin;
+mod cli;
 mod consumers;
 mod diff;
 mod errors;
