@@ -1,7 +1,7 @@
 //! `newsgraph build`: corpus → graph files, in every format of [`newsgraph::formats::FORMATS`].
 
 use super::args::{FilterArgs, InputArgs, RulesArgs, relation_types};
-use super::output::{emit_bytes, note};
+use super::output::{Progress, emit_bytes, note};
 use super::report_skipped;
 use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap::{Args, ValueEnum};
@@ -140,7 +140,10 @@ pub fn run(args: BuildArgs) -> Result<i32> {
     args.filter.check_relations(relation_types(&rules, &[]))?;
     let (gazetteer, corpus) = args.input.load()?;
     let pipeline = Pipeline::with_rules(&gazetteer, rules);
-    let analyses = pipeline.analyze_all(&corpus.documents);
+    let total = corpus.documents.iter().map(|d| d.text.len() as u64).sum();
+    let progress = Progress::new(total, "newsgraph: reading");
+    let analyses = pipeline.analyze_all_with(&corpus.documents, &|n| progress.advance(n));
+    progress.finish();
     let graph = filter.apply(&build_graph(&gazetteer, &corpus.documents, &analyses));
     let mode = match args.edges {
         Edges::Mixed => EdgeMode::Mixed,

@@ -51,6 +51,57 @@ pub fn color_enabled() -> bool {
     }
 }
 
+/// A progress bar on stderr for a long run over `total` bytes: drawn only when stderr is
+/// a terminal, `--quiet` is off, and the run has taken more than a second (a short run or
+/// a pipe never sees it). Call [`Progress::advance`] from any thread, then
+/// [`Progress::finish`].
+pub struct Progress {
+    bar: indicatif::ProgressBar,
+    start: std::time::Instant,
+    wanted: bool,
+    shown: std::sync::atomic::AtomicBool,
+}
+
+impl Progress {
+    /// A hidden bar over `total` bytes, `what` being done.
+    pub fn new(total: u64, what: &str) -> Progress {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(total),
+            indicatif::ProgressDrawTarget::hidden(),
+        );
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{msg} [{bar:30}] {bytes}/{total_bytes} {eta} left",
+        ) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar.set_message(what.to_string());
+        Progress {
+            bar,
+            start: std::time::Instant::now(),
+            wanted: !quiet() && std::io::stderr().is_terminal(),
+            shown: std::sync::atomic::AtomicBool::new(false),
+        }
+    }
+
+    /// `bytes` more are done.
+    pub fn advance(&self, bytes: u64) {
+        use std::sync::atomic::Ordering;
+        self.bar.inc(bytes);
+        if self.wanted
+            && self.start.elapsed() > std::time::Duration::from_secs(1)
+            && !self.shown.swap(true, Ordering::Relaxed)
+        {
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
+
+    /// Removes the bar (when it was shown) before the summary is printed.
+    pub fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
 /// A note on stderr (the build summary, warnings), left out under `--quiet`.
 pub fn note(line: &str) {
     if !quiet() {

@@ -1,5 +1,5 @@
 //! Command-line habits shared by every command: `--quiet`, `--color` with its one
-//! `NO_COLOR` rule, `--summary json` of `build`, `--format json` of `show`, `path` and
+//! `NO_COLOR` rule, no progress bar in a pipe, `--summary json` of `build`, `--format json` of `show`, `path` and
 //! `stats`, the filters of `show`, shell completions and the man page.
 
 use crate::util::{self, Run, root};
@@ -132,4 +132,29 @@ fn completions_and_man_page_are_generated() {
         .ok()
         .expect_stdout(".TH newsgraph 1");
     util::newsgraph(dir.path(), &["completions", "tcsh"]).expect_code(2);
+}
+
+#[test]
+fn a_long_build_in_a_pipe_prints_no_progress_bar() {
+    // About 300 documents: more than a second in a debug build, so only the is-a-terminal
+    // check keeps the bar off stderr here.
+    let dir = tempfile::tempdir().unwrap();
+    let texts: Vec<String> = std::fs::read_dir(root().join("data"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    let mut corpus = String::new();
+    for i in 0..300 {
+        let rec = serde_json::json!({"id": i.to_string(), "text": texts[i % texts.len()]});
+        corpus.push_str(&rec.to_string());
+        corpus.push('\n');
+    }
+    std::fs::write(dir.path().join("big.jsonl"), corpus).unwrap();
+    let run = util::newsgraph(dir.path(), &["build", "big.jsonl", "-o", "g.json"]);
+    run.ok();
+    assert!(
+        run.stderr().starts_with("newsgraph: 300 documents") && run.stderr().lines().count() == 1,
+        "{}",
+        run.describe()
+    );
 }
