@@ -2,7 +2,7 @@
 //! stable id and, where one can be found, a publication date.
 //!
 //! Where a text file's date comes from, in order: a `YYYY-MM-DD` in its file name, then a
-//! date line among its first lines (`2020-01-05`, `January 5, 2020`, `5 January 2020`,
+//! date line among its first eight non-blank lines (`2020-01-05`, `January 5, 2020`, `5 January 2020`,
 //! with an optional weekday or `Published:` in front). JSON Lines documents carry theirs
 //! in the `date` field.
 

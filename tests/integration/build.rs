@@ -283,3 +283,17 @@ fn dash_output_with_format_writes_to_standard_output_for_a_pipe() {
             .contains('\t')
     );
 }
+
+#[test]
+fn a_dateline_after_blank_lines_on_line_nine_is_the_document_date() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("page.txt"),
+        "clear\n\nCreating new perspectives\n\nUS embassy targeted\n\nThe US embassy was hit.\n\nNovember 18, 2020 at 1:24 pm\n\nKataib Hezbollah was blamed.\n",
+    )
+    .unwrap();
+    newsgraph(dir.path(), &["build", "page.txt", "-o", "g.json"]).ok();
+    let g: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("g.json")).unwrap()).unwrap();
+    assert_eq!(g["documents"][0]["date"], "2020-11-18");
+}
