@@ -333,21 +333,41 @@ impl Format {
     /// The graph in this format, as one file's bytes. Several tables are joined with a
     /// blank line between them (use [`Format::write`] for the separate files).
     pub fn render(&self, graph: &Graph) -> Result<Vec<u8>> {
+        self.render_with(graph, None)
+    }
+
+    /// [`Format::render`], a picture laid out by `layout` (or by size, see
+    /// [`render::layout_for`]).
+    pub fn render_with(&self, graph: &Graph, layout: Option<&'static str>) -> Result<Vec<u8>> {
         Ok(match self.writer {
             Writer::Text(write) => write(graph).into_bytes(),
             Writer::Tables(tables) => {
                 let texts: Vec<String> = tables.iter().map(|(_, write)| write(graph)).collect();
                 texts.join("\n").into_bytes()
             }
-            Writer::Picture => {
-                render::render_dot(&to_dot(graph), self.name, &format!("{} picture", self.name))?
-            }
+            Writer::Picture => render::render_dot_with(
+                &to_dot(graph),
+                self.name,
+                &format!("{} picture", self.name),
+                render::layout_for(graph, layout),
+            )?,
         })
     }
 
     /// Writes `graph` to `path` in this format, whatever the extension (see
     /// [`Format::files`] for what several tables write). Each file is written atomically.
     pub fn write(&self, graph: &Graph, path: &Path) -> Result<()> {
+        self.write_with(graph, path, None)
+    }
+
+    /// [`Format::write`], a picture laid out by `layout` (or by size, see
+    /// [`render::layout_for`]).
+    pub fn write_with(
+        &self,
+        graph: &Graph,
+        path: &Path,
+        layout: Option<&'static str>,
+    ) -> Result<()> {
         match self.writer {
             Writer::Text(write) => write_atomic(path, write(graph).as_bytes()),
             Writer::Tables(tables) => {
@@ -358,7 +378,12 @@ impl Format {
             }
             Writer::Picture => {
                 let what = path.display().to_string();
-                let bytes = render::render_dot(&to_dot(graph), self.name, &what)?;
+                let bytes = render::render_dot_with(
+                    &to_dot(graph),
+                    self.name,
+                    &what,
+                    render::layout_for(graph, layout),
+                )?;
                 write_atomic(path, &bytes)
             }
         }
