@@ -111,6 +111,22 @@ impl Pipeline {
     pub fn analyze_all(&self, docs: &[Document]) -> Vec<Analysis> {
         docs.par_iter().map(|d| self.analyze(d)).collect()
     }
+
+    /// [`Pipeline::analyze_all`], calling `done` with each document's byte length once
+    /// it is analysed (from any thread), for a progress display.
+    pub fn analyze_all_with(
+        &self,
+        docs: &[Document],
+        done: &(dyn Fn(u64) + Sync),
+    ) -> Vec<Analysis> {
+        docs.par_iter()
+            .map(|d| {
+                let a = self.analyze(d);
+                done(d.text.len() as u64);
+                a
+            })
+            .collect()
+    }
 }
 
 /// Builds the graph of analysed documents (`docs` and `analyses` in the same order).

@@ -19,7 +19,7 @@ text = open("README.md", encoding="utf-8").read()
 def run(cmd):
     if cmd.startswith("cargo run --release -- "):
         cmd = bin + " " + cmd[len("cargo run --release -- "):]
-    cmd = re.sub(r"^newsgraph ", bin + " ", cmd)
+    cmd = re.sub(r"^newsgraph ", bin + " ", cmd).replace("~/newsgraph/data", "data")
     cmd = cmd.replace("| grep relation", "| grep relation")
     out = subprocess.run(cmd, shell=True, capture_output=True, text=True, env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"})
     return (out.stdout + out.stderr).rstrip("\n")

@@ -50,13 +50,14 @@
 //! attribute (`added`, `removed`, `changed`, `same`) and coloured by it (see
 //! [`newsgraph::graph::diff::union_graph`]).
 
-use super::args::{FilterArgs, format_values, graph_text};
+use super::args::{FilterArgs, format_values, graph_text, relation_types};
 use super::output::{Style, color_enabled, emit};
 use clap::{Args, ValueEnum};
 use newsgraph::Result;
 use newsgraph::formats::{check_output, read_graph, write_atomic};
 use newsgraph::graph::diff::{Change, DiffOptions, GraphDiff, diff_graphs, union_graph};
 use newsgraph::graph::{Edge, Graph, Node};
+use newsgraph::link::RuleSet;
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -129,6 +130,8 @@ pub fn run(args: DiffArgs) -> Result<i32> {
     };
     let (mut old, old_format) = read_graph(&args.old)?;
     let (mut new, new_format) = read_graph(&args.new)?;
+    args.filter
+        .check_relations(relation_types(&RuleSet::builtin(), &[&old, &new]))?;
     if old_format.is_lossless() != new_format.is_lossless() {
         (old, new) = (without_documents(&old), without_documents(&new));
     }

@@ -1,5 +1,7 @@
 //! `newsgraph gazetteer ...`: the commands that work on a gazetteer folder itself rather
-//! than on a corpus.
+//! than on a corpus. `gazetteer dump DIR` writes the gazetteer built into the binary (the
+//! `*.gaz` files, the word lists, the rules files and their documentation) into a folder,
+//! to edit and pass back with `-g DIR`.
 //!
 //! `gazetteer import FILE... [-o OUT.gaz]` reads entity lists (JSON Lines, CSV, Wikidata
 //! JSON; formats in [`newsgraph::gazetteer::interchange`]) and writes one canonical
@@ -17,10 +19,12 @@
 //! "message": TEXT}`, where KIND is `error` for an error and for a warning one of
 //! `alias-collision`, `common-word`, `given-name`, `role-overlap`, `cycle`, `shared-alias`.
 
-use super::output::emit;
+use super::output::{emit, note};
 use clap::{Args, Subcommand, ValueEnum};
 use newsgraph::formats::write_atomic;
-use newsgraph::gazetteer::{CheckWords, EntityType, Warning, interchange, lint, load_dir};
+use newsgraph::gazetteer::{
+    CheckWords, EntityType, Warning, dump, interchange, lint, load_dir,
+};
 use newsgraph::{Diagnostic, Error, Result};
 use std::fmt::Write;
 use std::path::PathBuf;
@@ -40,6 +44,19 @@ enum GazetteerCommand {
     Import(ImportArgs),
     /// Write a gazetteer folder's entities as JSON Lines (the form `import` reads).
     Export(ExportArgs),
+    /// Write the built-in gazetteer and rules files into DIR, for editing and `-g DIR`.
+    Dump(DumpArgs),
+}
+
+/// Arguments of `gazetteer dump`.
+#[derive(Args, Debug)]
+pub struct DumpArgs {
+    /// Folder to write into (created if missing)
+    #[arg(value_name = "DIR")]
+    dir: PathBuf,
+    /// Replace files that already exist
+    #[arg(long)]
+    force: bool,
 }
 
 /// The formats `gazetteer import` reads.
@@ -107,6 +124,15 @@ pub fn run(args: GazetteerCommandArgs) -> Result<i32> {
         GazetteerCommand::Check(args) => check(args),
         GazetteerCommand::Import(args) => import(args),
         GazetteerCommand::Export(args) => export(args),
+        GazetteerCommand::Dump(a) => {
+            let written = dump(&a.dir, a.force)?;
+            note(&format!(
+                "newsgraph: {} files -> {}",
+                written.len(),
+                a.dir.display()
+            ));
+            Ok(0)
+        }
     }
 }
 

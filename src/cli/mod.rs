@@ -6,6 +6,7 @@
 
 mod args;
 mod build;
+mod completions;
 mod diff;
 mod extract;
 mod gazetteer;
@@ -18,7 +19,7 @@ mod stats;
 mod unknown;
 mod who;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use newsgraph::Error;
 use newsgraph::corpus::Corpus;
 
@@ -28,6 +29,18 @@ use newsgraph::corpus::Corpus;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// When to colour the output: auto (a terminal, and NO_COLOR unset or empty), always, never
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "WHEN",
+        default_value = "auto"
+    )]
+    color: output::ColorChoice,
+    /// Print nothing on stderr but errors (no build summary, no warnings)
+    #[arg(short = 'q', long, global = true)]
+    quiet: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -42,7 +55,7 @@ enum Command {
     Neighbors(neighbors::NeighborsArgs),
     /// Show an entity card: names, mentions, documents and relations.
     Show(show::ShowArgs),
-    /// Find the shortest paths between two entities, with evidence for each hop.
+    /// Find the shortest paths between two entities, with evidence for each hop (exit 1: not connected).
     Path(path::PathArgs),
     /// Count entities and relations; rank entities by degree and PageRank.
     Stats(stats::StatsArgs),
@@ -52,14 +65,18 @@ enum Command {
     Unknown(unknown::UnknownArgs),
     /// Who held an office (from the gazetteer's roles), on a date with --at.
     Who(who::WhoArgs),
-    /// Work on a gazetteer folder: `check` its errors and warnings, `import` lists into .gaz, `export` it as JSON Lines.
+    /// Work on a gazetteer: `check` a folder's errors and warnings, `import` lists into .gaz, `export` it as JSON Lines, `dump` the built-in one.
     Gazetteer(gazetteer::GazetteerCommandArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(completions::CompletionsArgs),
+    /// Print the man page (roff): `newsgraph man > newsgraph.1`.
+    Man,
 }
 
 /// Prints the documents that were skipped; returns the exit code they call for.
 pub fn report_skipped(corpus: &Corpus) -> i32 {
     for d in &corpus.skipped {
-        eprintln!("newsgraph: warning: {d}");
+        output::note(&format!("newsgraph: warning: {d}"));
     }
     if corpus.skipped.is_empty() { 0 } else { 1 }
 }
@@ -81,6 +98,7 @@ pub fn run() -> i32 {
             return code;
         }
     };
+    output::set_global(cli.color, cli.quiet);
     let result = match cli.command {
         Command::Build(args) => build::run(args),
         Command::Extract(args) => extract::run(args),
@@ -93,6 +111,8 @@ pub fn run() -> i32 {
         Command::Gazetteer(args) => gazetteer::run(args),
         Command::Unknown(args) => unknown::run(args),
         Command::Who(args) => who::run(args),
+        Command::Completions(args) => completions::run(args, Cli::command()),
+        Command::Man => completions::man(Cli::command()),
     };
     match result {
         Ok(code) => code,

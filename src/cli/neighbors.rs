@@ -42,11 +42,12 @@
 //! formats of [`newsgraph::formats::FORMATS`] written as one text file) write the
 //! neighbourhood subgraph (every edge between two shown entities) as `build` would.
 
-use super::args::{FilterArgs, GraphArgs, format_values, graph_text};
+use super::args::{FilterArgs, GraphArgs, format_values, graph_text, relation_types};
 use super::output::{self, Style, emit, one_line, pad, snippet, truncate, width};
 use clap::Args;
 use newsgraph::Result;
 use newsgraph::graph::{Edge, Evidence, Graph, Node};
+use newsgraph::link::RuleSet;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -330,7 +331,7 @@ fn to_table(center: &Node, rows: &[Row], all_evidence: bool, style: Style) -> St
         .collect();
     let name_w = names
         .iter()
-        .map(|n| n.chars().count())
+        .map(|n| output::display_width(n))
         .max()
         .unwrap_or(0)
         .clamp(6, 22);
@@ -342,7 +343,7 @@ fn to_table(center: &Node, rows: &[Row], all_evidence: bool, style: Style) -> St
         .max(4);
     let rel_w = rows
         .iter()
-        .map(|r| r.edge.relation.chars().count())
+        .map(|r| output::display_width(&r.edge.relation))
         .max()
         .unwrap_or(0)
         .clamp(8, 16);
@@ -430,6 +431,8 @@ pub fn run(args: NeighborsArgs) -> Result<i32> {
         ));
     }
     let loaded = args.graph.load()?;
+    args.filter
+        .check_relations(relation_types(&RuleSet::builtin(), &[&loaded.graph]))?;
     let center = loaded.entity(&args.entity)?;
     let roles = match (&at, &loaded.gazetteer) {
         (None, _) => None,

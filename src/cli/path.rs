@@ -3,13 +3,16 @@
 //!
 //! For each hop the relation shown is a typed one before `co_occurs`, then the heaviest;
 //! the other relations between the same two entities are counted. The filters work as in
-//! `build`. Exit code 1 when the two entities are not connected.
+//! `build`. Exit code 1 when the two entities are not connected (with these filters).
+//! `--format json` prints `{"from", "to", "paths": [{"entities": [ids],
+//! "hops": [{"from", "to", "edge": {as in `show`}}]}]}`, `paths` empty with exit 1.
 
-use super::args::{FilterArgs, GraphArgs};
-use super::output::{Style, arrow, emit, one_line};
+use super::args::{FilterArgs, GraphArgs, relation_types};
+use super::output::{self, ReportFormat, Style, arrow, emit, one_line};
 use clap::Args;
 use newsgraph::Result;
 use newsgraph::graph::Edge;
+use newsgraph::link::RuleSet;
 use std::fmt::Write;
 
 /// Arguments of `path`.
@@ -28,18 +31,42 @@ pub struct PathArgs {
     max: usize,
     #[command(flatten)]
     filter: FilterArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value = "text")]
+    format: ReportFormat,
 }
 
 /// Runs `path`.
 pub fn run(args: PathArgs) -> Result<i32> {
     let filter = args.filter.to_filter()?;
     let loaded = args.graph.load()?;
+    args.filter
+        .check_relations(relation_types(&RuleSet::builtin(), &[&loaded.graph]))?;
     let a = loaded.entity(&args.from)?;
     let b = loaded.entity(&args.to)?;
     let graph = filter.apply(&loaded.graph);
     let style = Style::stdout();
     let (la, lb) = (loaded.label(&a), loaded.label(&b));
     let paths = graph.shortest_paths(&a, &b, args.max.max(1));
+    if args.format == ReportFormat::Json {
+        let list: Vec<serde_json::Value> = paths
+            .iter()
+            .map(|path| {
+                let hops: Vec<serde_json::Value> = path
+                    .windows(2)
+                    .map(|w| {
+                        let edges = graph.edges_between(&w[0], &w[1]);
+                        let e =
+                            Edge::best(&edges).expect("consecutive path entities share an edge");
+                        serde_json::json!({"from": w[0], "to": w[1], "edge": output::edge_json(e)})
+                    })
+                    .collect();
+                serde_json::json!({"entities": path, "hops": hops})
+            })
+            .collect();
+        output::emit_json(&serde_json::json!({"from": a, "to": b, "paths": list}))?;
+        return Ok(if paths.is_empty() { 1 } else { 0 });
+    }
     let mut s = String::new();
     if paths.is_empty() {
         let how = if filter.is_empty() {

@@ -1,13 +1,12 @@
 //! `newsgraph rules stats`: on how many sentences and documents of each corpus every
 //! rule, frame and cue fired (dead and single-use rules show as zeros).
 
-use super::args::RulesArgs;
+use super::args::{GazetteerArgs, RulesArgs};
 use super::output::emit;
 use clap::{Args, Subcommand, ValueEnum};
 use newsgraph::Result;
 use newsgraph::corpus::read_corpus;
 use newsgraph::formats::write_atomic;
-use newsgraph::gazetteer::load_dir;
 use newsgraph::link::rules::stats::{CorpusStats, Counts};
 use newsgraph::pipeline::Pipeline;
 use std::fmt::Write;
@@ -41,14 +40,8 @@ pub struct StatsArgs {
     /// Corpora, each counted on its own (folders, text files or .jsonl files) [default: data/]
     #[arg(value_name = "CORPUS")]
     corpus: Vec<PathBuf>,
-    /// Gazetteer folder (*.gaz files, and the rules files it holds)
-    #[arg(
-        short = 'g',
-        long = "gazetteer",
-        value_name = "DIR",
-        default_value = "gazetteer"
-    )]
-    gazetteer: PathBuf,
+    #[command(flatten)]
+    gazetteer: GazetteerArgs,
     #[command(flatten)]
     rules: RulesArgs,
     /// Output format
@@ -67,8 +60,8 @@ pub fn run(args: RulesCommandArgs) -> Result<i32> {
 }
 
 fn stats(args: StatsArgs) -> Result<i32> {
-    let rules = args.rules.load(&args.gazetteer)?;
-    let gazetteer = load_dir(&args.gazetteer)?;
+    let rules = args.rules.load(args.gazetteer.dir())?;
+    let gazetteer = args.gazetteer.load()?;
     let paths = if args.corpus.is_empty() {
         vec![PathBuf::from("data")]
     } else {

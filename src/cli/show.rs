@@ -1,13 +1,18 @@
 //! `newsgraph show GRAPH ENTITY`: an entity card — canonical name, id, type, its roles with
 //! their dates (from the gazetteer, when one is given or found), the aliases
 //! seen in the text with their counts, mentions, documents and dates, and the entity's
-//! relations grouped by relation type and direction, with the entities at the other end.
+//! relations grouped by relation type and direction, with the entities at the other end;
+//! the filters of `build` choose the relations shown. `--format json` prints
+//! `{"id", "label", "type", "aliases": {alias: count}, "mentions", "documents": [...],
+//! "first_seen", "last_seen", "relations": [{"source", "target", "relation", "directed",
+//! "weight", "evidence": [{"document", "date", "sentence", "span"}]}]}`.
 
-use super::args::GraphArgs;
-use super::output::{self, Style, arrow, emit};
+use super::args::{FilterArgs, GraphArgs, relation_types};
+use super::output::{self, ReportFormat, Style, arrow, emit};
 use clap::Args;
 use newsgraph::Result;
 use newsgraph::graph::Edge;
+use newsgraph::link::RuleSet;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -19,6 +24,11 @@ pub struct ShowArgs {
     /// Entity id, name or alias
     #[arg(value_name = "ENTITY")]
     entity: String,
+    #[command(flatten)]
+    filter: FilterArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value = "text")]
+    format: ReportFormat,
 }
 
 /// A group of relations on the card: co-occurrence last, then by relation and arrow.
@@ -34,7 +44,7 @@ fn wrap(items: &[String], indent: usize, first: usize, width: usize) -> String {
         } else {
             item.clone()
         };
-        let len = piece.chars().count();
+        let len = output::display_width(&piece);
         if i > 0 {
             if col + 1 + len > width {
                 out.push('\n');
@@ -53,9 +63,33 @@ fn wrap(items: &[String], indent: usize, first: usize, width: usize) -> String {
 
 /// Runs `show`.
 pub fn run(args: ShowArgs) -> Result<i32> {
+    let filter = args.filter.to_filter()?;
     let loaded = args.graph.load()?;
+    args.filter
+        .check_relations(relation_types(&RuleSet::builtin(), &[&loaded.graph]))?;
     let id = loaded.entity(&args.entity)?;
     let node = loaded.graph.node(&id).expect("resolved entities are nodes");
+    // The card is the entity's; its relations are those the filters keep.
+    let filtered = filter.apply(&loaded.graph);
+    if args.format == ReportFormat::Json {
+        let edges: Vec<serde_json::Value> = filtered
+            .edges_of(&id)
+            .into_iter()
+            .map(output::edge_json)
+            .collect();
+        return output::emit_json(&serde_json::json!({
+            "id": node.id,
+            "label": node.label,
+            "type": node.kind,
+            "aliases": node.aliases,
+            "mentions": node.mentions,
+            "documents": node.documents,
+            "first_seen": node.first_seen,
+            "last_seen": node.last_seen,
+            "relations": edges,
+        }))
+        .map(|_| 0);
+    }
     let style = Style::stdout();
     let width = output::width();
     const INDENT: usize = 13;
@@ -119,7 +153,7 @@ pub fn run(args: ShowArgs) -> Result<i32> {
 
     // (co-occurrence last, relation, arrow) -> [(edge, other end's name)]
     let mut groups: BTreeMap<GroupKey, Vec<(&Edge, &str)>> = BTreeMap::new();
-    let edges = loaded.graph.edges_of(&id);
+    let edges = filtered.edges_of(&id);
     for e in &edges {
         let other = if e.source == id { &e.target } else { &e.source };
         let arrow = arrow(e, &id);

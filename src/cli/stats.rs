@@ -4,9 +4,13 @@
 //! The measures are defined in the library (`newsgraph::graph`, module `stats`): degree
 //! counts distinct neighbours, weighted degree sums edge weights, PageRank is a fixed 50
 //! iterations with damping 0.85 (printed with 4 decimals). Ties rank by id.
+//!
+//! `--format json` prints `{"entities", "edges", "documents", "by_type": {type: n},
+//! "by_relation": {relation: {"edges", "sentences"}}, "top_degree", "top_weighted_degree",
+//! "top_pagerank": [{"id", "value"}], "components": [sizes, largest first]}`.
 
 use super::args::GraphArgs;
-use super::output::{Style, emit, pad, truncate};
+use super::output::{self, ReportFormat, Style, emit, pad, truncate};
 use clap::Args;
 use newsgraph::Result;
 use newsgraph::graph::{Centrality, Graph};
@@ -20,6 +24,9 @@ pub struct StatsArgs {
     /// How many entities to list in each ranking
     #[arg(long, value_name = "N", default_value_t = 10)]
     top: usize,
+    /// Output format
+    #[arg(long, value_enum, default_value = "text")]
+    format: ReportFormat,
 }
 
 fn ranking(
@@ -56,6 +63,40 @@ fn ranking(
 pub fn run(args: StatsArgs) -> Result<i32> {
     let loaded = args.graph.load()?;
     let graph = &loaded.graph;
+    if args.format == ReportFormat::Json {
+        let all = graph.centrality();
+        let rank = |key: &dyn Fn(&Centrality) -> f64| -> Vec<serde_json::Value> {
+            let mut v: Vec<&Centrality> = all.iter().collect();
+            v.sort_by(|a, b| key(b).total_cmp(&key(a)).then(a.id.cmp(&b.id)));
+            v.into_iter()
+                .take(args.top)
+                .map(|c| serde_json::json!({"id": c.id, "value": key(c)}))
+                .collect()
+        };
+        let types: serde_json::Map<String, serde_json::Value> = graph
+            .count_by_type()
+            .into_iter()
+            .map(|(k, n)| (k.as_str().to_string(), n.into()))
+            .collect();
+        let relations: serde_json::Map<String, serde_json::Value> = graph
+            .count_by_relation()
+            .into_iter()
+            .map(|(r, (n, w))| (r, serde_json::json!({"edges": n, "sentences": w})))
+            .collect();
+        let components: Vec<usize> = graph.components().iter().map(Vec::len).collect();
+        return output::emit_json(&serde_json::json!({
+            "entities": graph.node_count(),
+            "edges": graph.edge_count(),
+            "documents": graph.documents().len(),
+            "by_type": types,
+            "by_relation": relations,
+            "top_degree": rank(&|c| c.degree as f64),
+            "top_weighted_degree": rank(&|c| c.weighted_degree as f64),
+            "top_pagerank": rank(&|c| c.pagerank),
+            "components": components,
+        }))
+        .map(|_| 0);
+    }
     let style = Style::stdout();
     let mut s = String::new();
     let _ = writeln!(

@@ -2,13 +2,15 @@
 //! stable id and, where one can be found, a publication date.
 //!
 //! Where a text file's date comes from, in order: a `YYYY-MM-DD` in its file name, then a
-//! date line among its first lines (`2020-01-05`, `January 5, 2020`, `5 January 2020`,
+//! date line among its first eight non-blank lines (`2020-01-05`, `January 5, 2020`, `5 January 2020`,
 //! with an optional weekday or `Published:` in front). JSON Lines documents carry theirs
 //! in the `date` field, else a date line of their text counts, as in a text file.
 
 mod sentence;
+mod stream;
 
 pub use sentence::split_sentences;
+pub use stream::read_stream;
 
 use crate::error::{Diagnostic, Error, Result};
 use crate::text::{date_from_name, date_from_text, parse_iso_date};
@@ -139,6 +141,20 @@ struct Reader {
     errors: Vec<Diagnostic>,
     /// The folders entered, by (device, inode).
     visited: HashSet<(u64, u64)>,
+}
+
+/// The records of JSON Lines text read from `path` (a stream): the corpus, with undecodable
+/// lines in its `skipped`, and the bad records as errors.
+pub(crate) fn read_jsonl(path: &Path, text: &str, corpus: &mut Corpus, errors: &mut Vec<Diagnostic>) {
+    let mut reader = Reader {
+        corpus: std::mem::take(corpus),
+        origins: Vec::new(),
+        errors: Vec::new(),
+        visited: HashSet::new(),
+    };
+    reader.read_jsonl(path, text.as_bytes());
+    *corpus = reader.corpus;
+    errors.extend(reader.errors);
 }
 
 impl Reader {

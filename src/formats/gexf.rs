@@ -27,7 +27,9 @@
 //! carry no `start`/`end` and stay visible throughout.
 //!
 //! Text is XML-escaped as in GraphML. As with GraphML, networkx reads graphs whose edges
-//! are all directed or all undirected and refuses mixed ones.
+//! are all directed or all undirected and refuses mixed ones (`build --edges
+//! directed|undirected` writes one kind); graphology reads the mixed graph as it is.
+//! networkx 3.3 and older know GEXF 1.1 and 1.2 only.
 
 use super::graphml::xml_escape;
 use super::record::Records;

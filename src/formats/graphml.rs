@@ -28,8 +28,9 @@
 //!
 //! networkx holds a graph as either directed or undirected: it reads graphs whose edges
 //! are all undirected (co-occurrence only) or all directed, and refuses a mixed graph
-//! (`directed=false edge found in directed graph`). Gephi reads both. For scripts over a
-//! mixed graph, use the node-link JSON.
+//! (`directed=false edge found in directed graph`), and igraph and graphology read every
+//! edge of a mixed file as directed. Gephi reads both. For those readers `build --edges
+//! directed|undirected` writes a graph of one kind ([`crate::graph::EdgeMode`]).
 //!
 //! # Reading back
 //!

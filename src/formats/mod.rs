@@ -12,6 +12,9 @@
 //! | `dot` (Graphviz) | `.dot`, `.gv` | the file | no | [`dot`] |
 //! | `tsv` (edge list) | `.tsv` | the file | no | [`tsv`] |
 //! | `csv` (two tables) | `.csv` | `nodes.csv` and `edges.csv` in the file's folder | no | [`csv`] |
+//! | `cyjs` (Cytoscape JSON, with evidence) | `.cyjs` | the file | no | [`cyjs`] |
+//! | `graphology` (graphology JSON, with evidence) | `.graphology.json` | the file | no | [`graphology`] |
+//! | `neo4j` (bulk-import CSV and a `LOAD CSV` script, with evidence) | `.neo4j` | `neo4j-entities.csv`, `neo4j-relations.csv`, `neo4j-evidence.csv`, `neo4j-load.cypher` in the file's folder | no | [`neo4j`] |
 //! | `svg`, `png` (pictures, rendered by Graphviz's `dot`) | `.svg`, `.png` | the file | no | [`render`] |
 //!
 //! The `extract` command's JSON Lines ([`jsonl`]) describe a corpus, not a graph, and are
@@ -21,11 +24,14 @@
 
 pub mod check;
 pub mod csv;
+pub mod cyjs;
 pub mod dot;
 pub mod gexf;
 pub mod graphml;
+pub mod graphology;
 pub mod json;
 pub mod jsonl;
+pub mod neo4j;
 pub mod nodelink;
 pub mod record;
 pub mod render;
@@ -167,6 +173,38 @@ pub static FORMATS: &[Format] = &[
         reader: None,
     },
     Format {
+        name: "cyjs",
+        aliases: &["cytoscape"],
+        extensions: &[".cyjs"],
+        about: "Cytoscape JSON (Cytoscape.js, Cytoscape desktop), with evidence",
+        note: Some("Cytoscape"),
+        writer: Writer::Text(cyjs::to_cyjs),
+        reader: None,
+    },
+    Format {
+        name: "graphology",
+        aliases: &[],
+        extensions: &[".graphology.json"],
+        about: "graphology JSON (Graph.from), with evidence",
+        note: Some("graphology"),
+        writer: Writer::Text(graphology::to_graphology),
+        reader: None,
+    },
+    Format {
+        name: "neo4j",
+        aliases: &[],
+        extensions: &[".neo4j"],
+        about: "Neo4j import CSV and LOAD CSV script",
+        note: Some("writes neo4j-*.csv and neo4j-load.cypher in its folder"),
+        writer: Writer::Tables(&[
+            ("neo4j-entities.csv", neo4j::entities_csv),
+            ("neo4j-relations.csv", neo4j::relations_csv),
+            ("neo4j-evidence.csv", neo4j::evidence_csv),
+            ("neo4j-load.cypher", neo4j::load_cypher),
+        ]),
+        reader: None,
+    },
+    Format {
         name: "svg",
         aliases: &[],
         extensions: &[".svg"],
@@ -298,15 +336,24 @@ impl Format {
     /// The graph in this format, as one file's bytes. Several tables are joined with a
     /// blank line between them (use [`Format::write`] for the separate files).
     pub fn render(&self, graph: &Graph) -> Result<Vec<u8>> {
+        self.render_with(graph, None)
+    }
+
+    /// [`Format::render`], a picture laid out by `layout` (or by size, see
+    /// [`render::layout_for`]).
+    pub fn render_with(&self, graph: &Graph, layout: Option<&'static str>) -> Result<Vec<u8>> {
         Ok(match self.writer {
             Writer::Text(write) => write(graph).into_bytes(),
             Writer::Tables(tables) => {
                 let texts: Vec<String> = tables.iter().map(|(_, write)| write(graph)).collect();
                 texts.join("\n").into_bytes()
             }
-            Writer::Picture => {
-                render::render_dot(&to_dot(graph), self.name, &format!("{} picture", self.name))?
-            }
+            Writer::Picture => render::render_dot_with(
+                &to_dot(graph),
+                self.name,
+                &format!("{} picture", self.name),
+                render::layout_for(graph, layout),
+            )?,
         })
     }
 
@@ -314,13 +361,20 @@ impl Format {
     /// [`Format::files`] for what several tables write), atomically.
     pub fn write(&self, graph: &Graph, path: &Path) -> Result<()> {
         let mut staged = Staged::default();
-        self.stage(graph, path, &mut staged)?;
+        self.stage(graph, path, None, &mut staged)?;
         staged.commit()
     }
 
     /// Writes `graph` for `path` into `staged`, to be renamed into place with the other
-    /// files of the run by [`Staged::commit`].
-    pub fn stage(&self, graph: &Graph, path: &Path, staged: &mut Staged) -> Result<()> {
+    /// files of the run by [`Staged::commit`]; a picture is laid out by `layout` (or by
+    /// size, see [`render::layout_for`]).
+    pub fn stage(
+        &self,
+        graph: &Graph,
+        path: &Path,
+        layout: Option<&'static str>,
+        staged: &mut Staged,
+    ) -> Result<()> {
         match self.writer {
             Writer::Text(write) => staged.write(path, write(graph).as_bytes()),
             Writer::Tables(tables) => {
@@ -331,7 +385,12 @@ impl Format {
             }
             Writer::Picture => {
                 let what = path.display().to_string();
-                let bytes = render::render_dot(&to_dot(graph), self.name, &what)?;
+                let bytes = render::render_dot_with(
+                    &to_dot(graph),
+                    self.name,
+                    &what,
+                    render::layout_for(graph, layout),
+                )?;
                 staged.write(path, &bytes)
             }
         }
@@ -429,6 +488,9 @@ mod tests {
         assert_eq!(name("g.gexf"), "gexf");
         assert_eq!(name("g.gv"), "dot");
         assert_eq!(name("g.csv"), "csv");
+        assert_eq!(name("g.cyjs"), "cyjs");
+        assert_eq!(name("a/g.graphology.json"), "graphology");
+        assert_eq!(name("import/graph.neo4j"), "neo4j");
         assert_eq!(name("g.svg"), "svg");
         assert!(Format::for_path(Path::new(".json")).is_err());
         let err = Format::for_path(Path::new("g.xlsx"))
@@ -436,7 +498,7 @@ mod tests {
             .to_string();
         assert_eq!(
             err,
-            "g.xlsx: unknown output format; use a file name ending in .json, .nodelink.json, .graphml, .gexf, .dot, .gv, .tsv, .csv, .svg or .png"
+            "g.xlsx: unknown output format; use a file name ending in .json, .nodelink.json, .graphml, .gexf, .dot, .gv, .tsv, .csv, .cyjs, .graphology.json, .neo4j, .svg or .png"
         );
     }
 
@@ -450,7 +512,7 @@ mod tests {
         let err = Format::named("xls").unwrap_err().to_string();
         assert_eq!(
             err,
-            "unknown format 'xls'; use one of json, nodelink, graphml, gexf, dot, tsv, csv, svg, png"
+            "unknown format 'xls'; use one of json, nodelink, graphml, gexf, dot, tsv, csv, cyjs, graphology, neo4j, svg, png"
         );
     }
 
@@ -459,8 +521,9 @@ mod tests {
         assert_eq!(
             Format::extensions_help(),
             ".json (graph.json), .nodelink.json (networkx), .graphml, .gexf, .dot/.gv, \
-             .tsv (edge list), .csv (writes nodes.csv and edges.csv in its folder), .svg/.png (rendered by \
-             Graphviz's dot)"
+             .tsv (edge list), .csv (writes nodes.csv and edges.csv in its folder), .cyjs (Cytoscape), \
+             .graphology.json (graphology), .neo4j (writes neo4j-*.csv and neo4j-load.cypher in its folder), \
+             .svg/.png (rendered by Graphviz's dot)"
         );
     }
 

@@ -15,7 +15,7 @@ use super::style::{
     all_undirected, edge_attr_names, edge_color, edge_width, hex, node_attr_names, node_color,
     node_size, shape_of,
 };
-use crate::graph::Graph;
+use crate::graph::{Evidence, Graph};
 use std::collections::BTreeMap;
 
 /// One node, as every format writes it.
@@ -64,6 +64,9 @@ pub struct EdgeRecord<'g> {
     pub weight: u64,
     /// Number of evidence records.
     pub evidence: usize,
+    /// The evidence records themselves (document, date, sentence), for the formats that
+    /// carry them.
+    pub sentences: &'g [Evidence],
     /// Earliest evidence date.
     pub first_date: Option<&'g str>,
     /// Latest evidence date.
@@ -130,6 +133,7 @@ impl<'g> Records<'g> {
                 directed: e.directed,
                 weight: e.weight,
                 evidence: e.evidence.len(),
+                sentences: &e.evidence,
                 first_date: e.first_date(),
                 last_date: e.last_date(),
                 color: edge_color(e),

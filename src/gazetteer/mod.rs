@@ -1,17 +1,20 @@
 //! The gazetteer: the entities newsgraph knows, their names, aliases and attributes,
 //! read from the `*.gaz` files of a folder (format: `gazetteer/README.md`), and the word
-//! lists the tagger reads names in context with (`tagging.words`, see [`Words`]).
+//! lists the tagger reads names in context with (`tagging.words`, see [`Words`]); a copy
+//! of the repository's `gazetteer/` folder is built in ([`load`] with no folder, [`dump`]).
 
+mod builtin;
 mod check;
 pub mod interchange;
 mod lint;
 mod parse;
 mod words;
 
+pub use builtin::{BUILTIN_FILES, builtin_path, dump};
 pub use lint::{
     BUILTIN_CHECK_WORDS, CHECK_WORDS_FILE, CheckWords, Warning, WarningKind, lint, loose_key,
 };
-pub use parse::{load_dir, parse_str};
+pub use parse::{load, load_dir, parse_str};
 pub use words::{BUILTIN_WORDS, WORDS_FILE, Words};
 
 use crate::text::Origin;

@@ -12,6 +12,48 @@ use std::path::{Path, PathBuf};
 
 /// Loads and checks every `*.gaz` file in `dir`, in sorted name order.
 pub fn load_dir(dir: &Path) -> Result<Gazetteer> {
+    load(Some(dir), &[])
+}
+
+/// Loads the gazetteer of the folder `base` (every `*.gaz` file and its
+/// `tagging.words`), or the built-in one when `base` is `None`, then adds the `*.gaz`
+/// files of every folder of `add`. All files are checked together, as one gazetteer.
+pub fn load(base: Option<&Path>, add: &[PathBuf]) -> Result<Gazetteer> {
+    let mut errors = Vec::new();
+    let mut sources = Vec::new();
+    let words = match base {
+        Some(dir) => match gaz_files(dir) {
+            Ok(files) => {
+                sources.extend(files);
+                super::Words::load(dir)
+            }
+            Err(e) => return Err(e),
+        },
+        None => {
+            sources.extend(super::builtin::gaz_sources());
+            Ok(super::Words::builtin())
+        }
+    };
+    for dir in add {
+        sources.extend(gaz_files(dir)?);
+    }
+    // Every problem at once: the entities' and the word lists'.
+    match (parse_sources(&sources), words) {
+        (Ok(mut gazetteer), Ok(words)) => {
+            gazetteer.words = words;
+            Ok(gazetteer)
+        }
+        (Err(Error::Invalid(a)), Err(Error::Invalid(b))) => {
+            errors.extend(a);
+            errors.extend(b);
+            Err(Error::Invalid(errors))
+        }
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    }
+}
+
+/// The `*.gaz` files of a folder with their text, in sorted name order.
+fn gaz_files(dir: &Path) -> Result<Vec<(PathBuf, String)>> {
     if dir.is_file() {
         return Err(Error::invalid(Diagnostic::file(
             dir,
@@ -38,18 +80,7 @@ pub fn load_dir(dir: &Path) -> Result<Gazetteer> {
         let text = crate::text::read_text(&path).map_err(|e| Error::io(&path, e))?;
         sources.push((path, text));
     }
-    // Every problem at once: the entities' and the word lists'.
-    match (parse_sources(&sources), super::Words::load(dir)) {
-        (Ok(mut gazetteer), Ok(words)) => {
-            gazetteer.words = words;
-            Ok(gazetteer)
-        }
-        (Err(Error::Invalid(mut a)), Err(Error::Invalid(b))) => {
-            a.extend(b);
-            Err(Error::Invalid(a))
-        }
-        (Err(e), _) | (_, Err(e)) => Err(e),
-    }
+    Ok(sources)
 }
 
 /// Parses and checks gazetteer text as if it were the file `path` (for tests and tools).

@@ -245,13 +245,15 @@ pub fn resolve(graph: &Graph, gazetteer: Option<&Gazetteer>, query: &str) -> Res
     Resolution::NotFound(suggest(&all, &key))
 }
 
-/// The entities whose names are nearest to `key` by edit distance: whole names, or (for a
-/// one-word query) single words of a name.
+/// The entities of the graph whose names are nearest to `key` by edit distance: whole
+/// names, or (for a one-word query) single words of a name.
 fn suggest(all: &[Entry], key: &str) -> Vec<Candidate> {
     let limit = typo_limit(key.chars().count());
     let one_word = !key.contains(' ');
     let mut scored: Vec<(usize, bool, u64, &Entry)> = Vec::new();
-    for k in all {
+    // Only entities of the graph: one the gazetteer knows but the graph lacks cannot be
+    // looked at, so offering it would lead to a second error.
+    for k in all.iter().filter(|k| k.in_graph) {
         let mut best = limit + 1;
         for name in k.names().map(fold_key) {
             best = best.min(edit_distance(key, &name, limit));
@@ -402,6 +404,20 @@ mod tests {
         assert_eq!(s[0].id, "qais_al_khazali");
         assert_eq!(found("zzzzzzzz"), Resolution::NotFound(vec![]));
         assert_eq!(found(""), Resolution::NotFound(vec![]));
+    }
+
+    #[test]
+    fn suggestions_offer_only_entities_of_the_graph() {
+        let gaz = parse_str(
+            Path::new("t.gaz"),
+            "[laith_al_khazali]\ntype = person\nname = Laith al-Khazali\n",
+        )
+        .unwrap();
+        let Resolution::NotFound(s) = resolve(&graph(), Some(&gaz), "khazaly") else {
+            panic!()
+        };
+        assert!(!s.is_empty());
+        assert!(s.iter().all(|c| c.id != "laith_al_khazali"), "{s:?}");
     }
 
     #[test]

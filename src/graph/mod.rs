@@ -8,12 +8,14 @@
 
 mod build;
 pub mod diff;
+mod edges;
 mod filter;
 mod lookup;
 mod neighborhood;
 mod stats;
 
 pub use build::GraphBuilder;
+pub use edges::{EdgeMode, RECIPROCAL};
 pub use filter::Filter;
 pub use lookup::{Candidate, Resolution, resolve};
 pub use stats::{Centrality, PAGERANK_DAMPING, PAGERANK_ITERATIONS, weighted_degrees};

@@ -69,8 +69,8 @@ pub fn date_from_name(name: &str) -> Option<String> {
     valid(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
 }
 
-/// A date line among the first lines of a text: a line that is only a date, perhaps with
-/// a weekday, a `Published:`/`Updated:` label, or a time after it.
+/// A date line among the first eight non-blank lines of a text: a line that is only a
+/// date, perhaps with a weekday, a `Published:`/`Updated:` label, or a time after it.
 pub fn date_from_text(text: &str) -> Option<String> {
     static LINE: Lazy<Regex> = Lazy::new(|| {
         Regex::new(
@@ -85,8 +85,14 @@ pub fn date_from_text(text: &str) -> Option<String> {
         )
         .unwrap()
     });
-    // Lone CR line ends (old Mac files) end a line too.
-    for line in text.lines().flat_map(|l| l.split('\r')).take(8) {
+    // The first lines that carry text (blank lines before a dateline do not push it out);
+    // lone CR line ends (old Mac files) end a line too.
+    for line in text
+        .lines()
+        .flat_map(|l| l.split('\r'))
+        .filter(|l| !l.trim().is_empty())
+        .take(8)
+    {
         let Some(c) = LINE.captures(line) else {
             continue;
         };
@@ -157,5 +163,18 @@ mod tests {
         assert_eq!(date_from_name("12020-01-05.txt"), None);
         assert_eq!(parse_iso_date("2020-02-29"), Some("2020-02-29".into()));
         assert_eq!(parse_iso_date("2021-02-29"), None);
+    }
+}
+
+#[cfg(test)]
+mod dateline_tests {
+    use super::*;
+
+    #[test]
+    fn a_dateline_after_blank_lines_is_still_the_date() {
+        let text = "Title\n\n\n\n\n\n\n\nJanuary 5, 2020\nBody.\n";
+        assert_eq!(date_from_text(text).as_deref(), Some("2020-01-05"));
+        let late = "a\nb\nc\nd\ne\nf\ng\nh\n2020-01-05\n";
+        assert_eq!(date_from_text(late), None);
     }
 }

@@ -204,3 +204,95 @@ fn missing_gazetteer_folder_is_named() {
         "newsgraph: nowhere: no such file or directory"
     );
 }
+
+/// Runs `newsgraph ARGS` in `dir` with the file `input` as standard input.
+fn newsgraph_stdin(
+    dir: &std::path::Path,
+    input: &std::path::Path,
+    args: &[&str],
+) -> crate::util::Run {
+    let mut cmd = crate::util::command(dir);
+    cmd.args(args).stdin(std::fs::File::open(input).unwrap());
+    crate::util::run(cmd)
+}
+
+#[test]
+fn dash_reads_the_corpus_from_standard_input_as_text_or_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = root().join("data/2020-01-01-embassy-siege.txt");
+    let from_file = newsgraph(dir.path(), &["extract", article.to_str().unwrap()]);
+    from_file.ok();
+    let piped = newsgraph_stdin(dir.path(), &article, &["extract", "-"]);
+    piped.ok();
+    // The same findings; the document is called '-'.
+    let name = "\"doc\":\"2020-01-01-embassy-siege.txt\"";
+    assert_eq!(
+        piped.stdout(),
+        from_file.stdout().replace(name, "\"doc\":\"-\"")
+    );
+    let jsonl = dir.path().join("docs.jsonl");
+    std::fs::write(
+        &jsonl,
+        "{\"id\": \"one\", \"text\": \"Kataib Hezbollah is backed by Iran.\", \"date\": \"2020-01-05\"}\n",
+    )
+    .unwrap();
+    let run = newsgraph_stdin(dir.path(), &jsonl, &["build", "-", "-o", "g.json"]);
+    run.ok().expect_stderr("1 documents");
+    let g: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("g.json")).unwrap()).unwrap();
+    assert_eq!(g["documents"][0]["id"], "one");
+}
+
+#[test]
+fn dash_output_with_format_writes_to_standard_output_for_a_pipe() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = root().join("data").display().to_string();
+    let run = newsgraph(dir.path(), &["build", &data, "-o", "-", "--format", "dot"]);
+    run.ok().expect_stderr("-> standard output");
+    assert!(run.stdout().starts_with("digraph"), "{}", run.describe());
+    newsgraph(dir.path(), &["build", &data, "-o", "g.dot"]).ok();
+    assert_eq!(
+        run.stdout(),
+        std::fs::read_to_string(dir.path().join("g.dot")).unwrap()
+    );
+    // `newsgraph build DIR -o - --format dot | dot -Tsvg`.
+    let mut dot = std::process::Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("Graphviz dot runs (bash tests/run.sh installs it)");
+    use std::io::Write;
+    dot.stdin
+        .take()
+        .unwrap()
+        .write_all(run.out.stdout.as_slice())
+        .unwrap();
+    let svg = dot.wait_with_output().unwrap();
+    assert!(svg.status.success() && String::from_utf8_lossy(&svg.stdout).contains("<svg"));
+    // --format also overrides the extension of a named file.
+    newsgraph(
+        dir.path(),
+        &["build", &data, "-o", "graph.txt", "--format", "tsv"],
+    )
+    .ok();
+    assert!(
+        std::fs::read_to_string(dir.path().join("graph.txt"))
+            .unwrap()
+            .contains('\t')
+    );
+}
+
+#[test]
+fn a_dateline_after_blank_lines_on_line_nine_is_the_document_date() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("page.txt"),
+        "clear\n\nCreating new perspectives\n\nUS embassy targeted\n\nThe US embassy was hit.\n\nNovember 18, 2020 at 1:24 pm\n\nKataib Hezbollah was blamed.\n",
+    )
+    .unwrap();
+    newsgraph(dir.path(), &["build", "page.txt", "-o", "g.json"]).ok();
+    let g: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("g.json")).unwrap()).unwrap();
+    assert_eq!(g["documents"][0]["date"], "2020-11-18");
+}

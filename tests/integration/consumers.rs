@@ -353,3 +353,171 @@ fn escaping_graph_round_trips_through_every_consumer() {
         check_consumers(tmp.path());
     }
 }
+
+/// The reader matrix: for the sample corpus and the development corpus, `build --edges
+/// mixed|directed|undirected` writes graph.json, GraphML, GEXF and node-link JSON, and
+/// every reader loads every file the README's table "Which file for which tool" lists
+/// for it, with the node and edge counts and each edge's direction of graph.json:
+/// networkx (the installed release, and 3.3 from `tests/consumers/networkx-3.3`) and
+/// python-igraph through `tests/consumers/check_readers.py`, graphology and Cytoscape.js
+/// (`.graphology.json`, `.cyjs`, with their evidence) through
+/// `tests/consumers/js/check.mjs`. `bash tests/run.sh` installs them all.
+#[test]
+fn every_reader_loads_the_files_listed_for_it_as_meant() {
+    let nx33 = repo().join("tests/consumers/networkx-3.3");
+    let js = repo().join("tests/consumers/js");
+    assert!(
+        nx33.join("networkx").is_dir() && js.join("node_modules/graphology").is_dir(),
+        "networkx 3.3 or the node packages are not installed under tests/consumers/ (bash tests/run.sh installs them)"
+    );
+    for corpus in [repo().join("data"), shared().join("corpus")] {
+        let dir = tempfile::tempdir().unwrap();
+        for mode in ["mixed", "directed", "undirected"] {
+            let mut cmd = crate::util::command(dir.path());
+            cmd.arg("build").arg(&corpus).args(["--edges", mode]);
+            for f in [
+                "graph.json",
+                "graph.graphml",
+                "graph.gexf",
+                "graph.nodelink.json",
+            ] {
+                cmd.arg("-o").arg(format!("{mode}/{f}"));
+            }
+            if mode == "mixed" {
+                cmd.args([
+                    "-o",
+                    "mixed/graph.cyjs",
+                    "-o",
+                    "mixed/graph.graphology.json",
+                ]);
+            }
+            crate::util::run(cmd).ok();
+        }
+        let script = repo().join("tests/consumers/check_readers.py");
+        let python = |reader: &str, path: Option<&Path>| {
+            let mut cmd = Command::new("python3");
+            cmd.args(["-W", "error"])
+                .arg(&script)
+                .arg(reader)
+                .arg(dir.path());
+            if let Some(p) = path {
+                cmd.env("PYTHONPATH", p);
+            }
+            cmd
+        };
+        for (what, mut cmd) in [
+            ("networkx", python("networkx", None)),
+            ("networkx 3.3", python("networkx-3.3", Some(&nx33))),
+            ("igraph", python("igraph", None)),
+            ("graphology and Cytoscape.js", {
+                let mut c = Command::new("node");
+                c.arg(js.join("check.mjs")).arg(dir.path());
+                c
+            }),
+        ] {
+            let out = run(&mut cmd);
+            assert!(
+                out.status.success(),
+                "{what} does not read {} as graph.json says:\n{}",
+                corpus.display(),
+                show(&format!("{cmd:?}"), &out)
+            );
+            eprint!("{}", String::from_utf8_lossy(&out.stdout));
+        }
+    }
+}
+
+/// The Neo4j files follow `neo4j-admin database import full`'s header format, as the
+/// README documents it: the exact headers, every relationship's ends among the entity
+/// ids, typed columns that parse, one evidence row per supporting sentence of graph.json.
+#[test]
+fn neo4j_files_have_the_documented_import_headers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = crate::util::command(dir.path());
+    cmd.arg("build")
+        .arg(repo().join("data"))
+        .args(["-o", "graph.json", "-o", "out/graph.neo4j"]);
+    crate::util::run(cmd).ok();
+    let read = |f: &str| std::fs::read_to_string(dir.path().join("out").join(f)).unwrap();
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let entities = read("neo4j-entities.csv");
+    let relations = read("neo4j-relations.csv");
+    let evidence = read("neo4j-evidence.csv");
+    for (file, text) in [
+        ("neo4j-entities.csv", &entities),
+        ("neo4j-relations.csv", &relations),
+        ("neo4j-evidence.csv", &evidence),
+    ] {
+        let header = text.lines().next().unwrap();
+        assert!(
+            readme.contains(&format!("`{header}`")),
+            "README does not document the header of {file}: {header}"
+        );
+    }
+    assert_eq!(
+        entities.lines().next().unwrap(),
+        "id:ID(Entity),name,type,mentions:int,documents:int,first_seen:date,last_seen:date,color,:LABEL"
+    );
+    assert_eq!(
+        relations.lines().next().unwrap(),
+        ":START_ID(Entity),:END_ID(Entity),:TYPE,id,relation,directed:boolean,weight:int,evidence:int,first_date:date,last_date:date"
+    );
+    assert_eq!(
+        evidence.lines().next().unwrap(),
+        "id:ID(Evidence),relation_id,source,target,relation,document,date:date,sentence,sentence_start:int,sentence_end:int,rule,:LABEL"
+    );
+    let graph: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("graph.json")).unwrap()).unwrap();
+    let ids: std::collections::BTreeSet<&str> = graph["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    // No field of these two tables is quoted (ids, names of the sample, numbers, dates).
+    let rows = |t: &str| -> Vec<Vec<String>> {
+        t.lines()
+            .skip(1)
+            .map(|l| l.split(',').map(str::to_string).collect())
+            .collect()
+    };
+    let date = |s: &str| s.is_empty() || newsgraph::text::parse_iso_date(s).is_some();
+    for r in rows(&relations) {
+        assert!(
+            ids.contains(r[0].as_str()) && ids.contains(r[1].as_str()),
+            "{r:?}"
+        );
+        assert!(
+            r[2].chars().all(|c| c.is_ascii_uppercase() || c == '_'),
+            "{r:?}"
+        );
+        assert!(r[5] == "true" || r[5] == "false", "{r:?}");
+        assert!(
+            r[6].parse::<u64>().is_ok() && r[7].parse::<u64>().is_ok(),
+            "{r:?}"
+        );
+        assert!(date(&r[8]) && date(&r[9]), "{r:?}");
+    }
+    let edges = graph["edges"].as_array().unwrap();
+    assert_eq!(rows(&relations).len(), edges.len());
+    for r in rows(&entities).iter().filter(|r| r.len() == 9) {
+        assert!(r[8].starts_with("Entity;"), "{r:?}");
+        assert!(
+            r[3].parse::<u64>().is_ok() && date(&r[5]) && date(&r[6]),
+            "{r:?}"
+        );
+    }
+    let sentences: usize = edges
+        .iter()
+        .map(|e| e["evidence"].as_array().unwrap().len())
+        .sum();
+    let evidence_rows = evidence
+        .lines()
+        .filter(|l| l.starts_with('e') && l.contains(",e"))
+        .count();
+    assert_eq!(
+        evidence_rows, sentences,
+        "one evidence row per supporting sentence"
+    );
+    assert!(readme.contains("neo4j-admin database import full"));
+}

@@ -189,6 +189,21 @@ fn unknown_output_extension_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2), "{text}");
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "newsgraph: graph.xlsx: unknown output format; use a file name ending in .json, .nodelink.json, .graphml, .gexf, .dot, .gv, .tsv, .csv, .svg or .png\n"
+        "newsgraph: graph.xlsx: unknown output format; use a file name ending in .json, .nodelink.json, .graphml, .gexf, .dot, .gv, .tsv, .csv, .cyjs, .graphology.json, .neo4j, .svg or .png\n"
     );
+}
+
+#[test]
+fn layout_picks_the_graphviz_engine_of_a_picture() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (out, text) = newsgraph(&["-o", "d.svg"], tmp.path(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    let (out, text) = newsgraph(&["-o", "s.svg", "--layout", "sfdp"], tmp.path(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    let d = std::fs::read_to_string(tmp.path().join("d.svg")).unwrap();
+    let s = std::fs::read_to_string(tmp.path().join("s.svg")).unwrap();
+    assert!(d.contains("<svg") && s.contains("<svg"));
+    assert_ne!(d, s, "sfdp lays the graph out differently from dot");
+    let (out, text) = newsgraph(&["-o", "x.svg", "--layout", "spring"], tmp.path(), &[]);
+    assert_eq!(out.status.code(), Some(2), "{text}");
 }

@@ -13,7 +13,7 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// Runs `newsgraph ARGS` in an empty temporary folder (so no `gazetteer/` is picked up),
+/// Runs `newsgraph ARGS` in an empty temporary folder,
 /// with the fixture graph as `GRAPH` wherever that word appears.
 fn newsgraph(args: &[&str]) -> Run {
     let dir = tempfile::tempdir().unwrap();
@@ -100,15 +100,18 @@ fn lookup_ignores_case_apostrophes_and_takes_ids_and_aliases() {
     newsgraph(&["neighbors", "GRAPH", "KH", "-g", &gaz])
         .expect_code(0)
         .expect_stdout("(militia, kataib_hezbollah)");
-    newsgraph(&["neighbors", "GRAPH", "KH"]).expect_code(2);
+    // Without -g the built-in gazetteer gives its aliases too.
+    newsgraph(&["neighbors", "GRAPH", "KH"])
+        .expect_code(0)
+        .expect_stdout("(militia, kataib_hezbollah)");
 }
 
 #[test]
 fn misspelling_gets_a_suggestion_and_exit_2() {
-    let run = newsgraph(&["neighbors", "GRAPH", "kataib hizbollah"]);
+    let run = newsgraph(&["neighbors", "GRAPH", "kataib hezbolah"]);
     run.expect_code(2);
     assert_eq!(run.stdout(), "", "{}", run.describe());
-    run.expect_stderr("no entity named 'kataib hizbollah' in ")
+    run.expect_stderr("no entity named 'kataib hezbolah' in ")
         .expect_stderr("graph.json; did you mean Kataib Hezbollah (militia, kataib_hezbollah)?\n");
     assert_eq!(run.stderr().lines().count(), 1, "{}", run.describe());
 }
@@ -389,4 +392,16 @@ fn graphml_input_is_read_without_evidence() {
         leads.trim_end().ends_with(" 1"),
         "no evidence column from GraphML: {leads}"
     );
+}
+
+#[test]
+fn unknown_relation_filter_is_an_error_with_suggestions_not_an_empty_table() {
+    let run = newsgraph(&["neighbors", "GRAPH", "iran", "--relation", "backed"]);
+    run.expect_code(2).expect_stderr(
+        "newsgraph: --relation 'backed' is not a relation type; did you mean backed_by?\n",
+    );
+    assert_eq!(run.stdout(), "", "{}", run.describe());
+    newsgraph(&["path", "GRAPH", "iran", "khazali", "--relation", "leds"])
+        .expect_code(2)
+        .expect_stderr("did you mean leads?");
 }

@@ -3,6 +3,8 @@
 //! the one helper that runs the binary. See `tests/README.md` for what each module holds.
 
 mod build;
+mod builtin;
+mod cli;
 mod consumers;
 mod diff;
 mod errors;

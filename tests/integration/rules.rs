@@ -243,7 +243,7 @@ fn rules_stats_on_the_sample_prints_every_rule_with_its_counts() {
     let run = newsgraph(dir.path(), &["rules", "stats", "-g", &gaz, &data]);
     run.ok();
     let out = run.stdout();
-    let rules = newsgraph::link::RuleSet::load(&root().join("gazetteer"), &[]).unwrap();
+    let rules = newsgraph::link::RuleSet::load(Some(&root().join("gazetteer")), &[]).unwrap();
     for r in rules.rules() {
         assert!(
             out.lines()

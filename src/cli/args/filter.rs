@@ -2,7 +2,8 @@
 
 use clap::Args;
 use newsgraph::gazetteer::EntityType;
-use newsgraph::graph::Filter;
+use newsgraph::graph::{Filter, Graph};
+use newsgraph::link::{CO_OCCURS, RuleSet};
 use newsgraph::text::parse_iso_date;
 use newsgraph::{Error, Result};
 
@@ -42,7 +43,76 @@ pub struct FilterArgs {
     pub top: Option<usize>,
 }
 
+/// The relation types a filter may name: co-occurrence, every rule's, and every one in
+/// `graphs` (a graph built with other rules).
+pub fn relation_types(rules: &RuleSet, graphs: &[&Graph]) -> Vec<String> {
+    let mut out: Vec<String> = vec![CO_OCCURS.to_string()];
+    out.extend(rules.rules().iter().map(|r| r.relation.clone()));
+    for g in graphs {
+        out.extend(g.edges().map(|e| e.relation.clone()));
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Edit distance between two short words (for "did you mean").
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The known names nearest to `name` (at most three, within a third of its length).
+fn nearest<'a>(name: &str, known: &'a [String]) -> Vec<&'a str> {
+    let limit = (name.chars().count() / 3).max(1);
+    let mut scored: Vec<(usize, &str)> = known
+        .iter()
+        .map(|k| (distance(name, k), k.as_str()))
+        .filter(|(d, k)| *d <= limit || k.starts_with(name))
+        .collect();
+    scored.sort();
+    scored.into_iter().take(3).map(|(_, k)| k).collect()
+}
+
 impl FilterArgs {
+    /// Checks every `--relation` against the relation types `known` (the rules' and the
+    /// graph's): an unknown one is a usage error with the nearest names, so that a typo
+    /// never gives an empty graph without a word.
+    pub fn check_relations(&self, known: impl IntoIterator<Item = String>) -> Result<()> {
+        let mut known: Vec<String> = known.into_iter().collect();
+        known.sort();
+        known.dedup();
+        for r in self
+            .relations
+            .iter()
+            .map(|r| r.trim())
+            .filter(|r| !r.is_empty())
+        {
+            if known.iter().any(|k| k == r) {
+                continue;
+            }
+            let near = nearest(r, &known);
+            let hint = if near.is_empty() {
+                format!("use one of {}", known.join(", "))
+            } else {
+                format!("did you mean {}?", near.join(", "))
+            };
+            return Err(Error::Usage(format!(
+                "--relation '{r}' is not a relation type; {hint}"
+            )));
+        }
+        Ok(())
+    }
+
     /// The library filter, with every value checked.
     pub fn to_filter(&self) -> Result<Filter> {
         let mut types = Vec::new();
@@ -50,9 +120,18 @@ impl FilterArgs {
             match EntityType::parse(&t.to_ascii_lowercase()) {
                 Some(t) => types.push(t),
                 None => {
-                    let known: Vec<&str> = EntityType::ALL.iter().map(|t| t.as_str()).collect();
+                    let known: Vec<String> = EntityType::ALL
+                        .iter()
+                        .map(|t| t.as_str().to_string())
+                        .collect();
+                    let near = nearest(&t.to_ascii_lowercase(), &known);
+                    let hint = if near.is_empty() {
+                        String::new()
+                    } else {
+                        format!("did you mean {}? ", near.join(", "))
+                    };
                     return Err(Error::Usage(format!(
-                        "--type '{t}' is not an entity type; use one of {}",
+                        "--type '{t}' is not an entity type; {hint}use one of {}",
                         known.join(", ")
                     )));
                 }
@@ -80,5 +159,20 @@ impl FilterArgs {
             no_cooccurrence: self.no_cooccurrence,
             top: self.top,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_mistyped_relation_gets_the_nearest_names() {
+        let known: Vec<String> = ["blamed", "backed_by", "attacked", "co_occurs"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(nearest("blamd", &known), ["blamed"]);
+        assert_eq!(nearest("backed", &known), ["backed_by"]);
+        assert!(nearest("zzzzzz", &known).is_empty());
     }
 }

@@ -2,12 +2,13 @@
 //! reading the graph file, the optional gazetteer for names, and resolving what the user
 //! typed to an entity.
 
+use super::GazetteerArgs;
 use clap::Args;
 use newsgraph::formats::read_graph;
-use newsgraph::gazetteer::{Gazetteer, load_dir};
+use newsgraph::gazetteer::Gazetteer;
 use newsgraph::graph::{Candidate, Graph, Resolution, resolve};
 use newsgraph::{Error, Result};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The graph file to read and where extra names come from.
 #[derive(Args, Debug)]
@@ -15,9 +16,8 @@ pub struct GraphArgs {
     /// Graph written by `newsgraph build` (graph.json, or .graphml without evidence)
     #[arg(value_name = "GRAPH")]
     pub graph: PathBuf,
-    /// Gazetteer folder whose aliases also name entities [default: gazetteer/ if it exists]
-    #[arg(short = 'g', long = "gazetteer", value_name = "DIR")]
-    pub gazetteer: Option<PathBuf>,
+    #[command(flatten)]
+    pub gazetteer: GazetteerArgs,
 }
 
 /// A graph read from disk, with the gazetteer used to resolve names (if any).
@@ -31,47 +31,17 @@ pub struct Loaded {
 }
 
 impl GraphArgs {
-    /// Reads the graph file and the gazetteer. An explicit `-g` must load; the default
-    /// `gazetteer/` is used only when it exists and loads (otherwise a warning is printed).
+    /// Reads the graph file and the gazetteer (`-g`'s, or the built-in one), whose aliases
+    /// also name entities.
     pub fn load(&self) -> Result<Loaded> {
         let (graph, _) = read_graph(&self.graph)?;
-        let gazetteer = match &self.gazetteer {
-            Some(dir) => Some(load_dir(dir)?),
-            None => {
-                let dir = Path::new("gazetteer");
-                if has_gaz_files(dir) {
-                    match load_dir(dir) {
-                        Ok(g) => Some(g),
-                        Err(e) => {
-                            let n = e.to_string().lines().count();
-                            eprintln!(
-                                "newsgraph: warning: gazetteer/ does not load ({n} problem{}; see 'newsgraph build'), names are resolved from the graph only",
-                                if n == 1 { "" } else { "s" }
-                            );
-                            None
-                        }
-                    }
-                } else {
-                    None
-                }
-            }
-        };
+        let gazetteer = Some(self.gazetteer.load()?);
         Ok(Loaded {
             graph,
             gazetteer,
             path: self.graph.clone(),
         })
     }
-}
-
-fn has_gaz_files(dir: &Path) -> bool {
-    std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .flatten()
-                .any(|e| e.path().extension().is_some_and(|x| x == "gaz"))
-        })
-        .unwrap_or(false)
 }
 
 fn describe(c: &Candidate) -> String {

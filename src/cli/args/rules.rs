@@ -17,7 +17,7 @@ pub struct RulesArgs {
 
 impl RulesArgs {
     /// Reads and compiles every rules file; all bad lines are reported together.
-    pub fn load(&self, gazetteer_dir: &Path) -> Result<RuleSet> {
+    pub fn load(&self, gazetteer_dir: Option<&Path>) -> Result<RuleSet> {
         RuleSet::load(gazetteer_dir, &self.rules)
     }
 }

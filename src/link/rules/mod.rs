@@ -159,12 +159,13 @@ impl RuleSet {
     }
 
     /// Loads the rules of a gazetteer folder (its `relations.rules`, or the built-in
-    /// rules when it has none), then every file of `extra` in order.
-    pub fn load(gazetteer_dir: &Path, extra: &[PathBuf]) -> Result<RuleSet> {
+    /// rules when it has none; all built-in with no folder), then every file of `extra`
+    /// in order.
+    pub fn load(gazetteer_dir: Option<&Path>, extra: &[PathBuf]) -> Result<RuleSet> {
         let mut sources = Vec::new();
         for (name, builtin) in RULES_FILES {
-            let own = gazetteer_dir.join(name);
-            if own.is_file() {
+            let own = gazetteer_dir.map(|d| d.join(name));
+            if let Some(own) = own.filter(|p| p.is_file()) {
                 let text = crate::text::read_text(&own).map_err(|e| Error::io(&own, e))?;
                 sources.push((own, text));
             } else {
