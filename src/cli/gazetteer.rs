@@ -22,9 +22,7 @@
 use super::output::{emit, note};
 use clap::{Args, Subcommand, ValueEnum};
 use newsgraph::formats::write_atomic;
-use newsgraph::gazetteer::{
-    CheckWords, EntityType, Warning, dump, interchange, lint, load_dir,
-};
+use newsgraph::gazetteer::{CheckWords, EntityType, Warning, dump, interchange, lint, load_dir};
 use newsgraph::{Diagnostic, Error, Result};
 use std::fmt::Write;
 use std::path::PathBuf;

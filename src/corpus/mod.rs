@@ -145,7 +145,12 @@ struct Reader {
 
 /// The records of JSON Lines text read from `path` (a stream): the corpus, with undecodable
 /// lines in its `skipped`, and the bad records as errors.
-pub(crate) fn read_jsonl(path: &Path, text: &str, corpus: &mut Corpus, errors: &mut Vec<Diagnostic>) {
+pub(crate) fn read_jsonl(
+    path: &Path,
+    text: &str,
+    corpus: &mut Corpus,
+    errors: &mut Vec<Diagnostic>,
+) {
     let mut reader = Reader {
         corpus: std::mem::take(corpus),
         origins: Vec::new(),
