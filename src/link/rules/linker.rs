@@ -656,12 +656,24 @@ impl Linker {
             if rule.min_slots > fillers {
                 continue;
             }
-            let limit = rule
-                .anchors
-                .iter()
-                .map(|set| set.iter().map(|&w| last[w as usize]).max().unwrap_or(0))
-                .min()
-                .unwrap_or(toks.len());
+            // One past the last position of each required word set; a large set is looked
+            // up token by token instead.
+            let last_of = |set: &Vec<u32>| {
+                if set.len() > toks.len() {
+                    toks.iter()
+                        .rposition(|t| set.binary_search(&t.word).is_ok())
+                        .map_or(0, |p| p + 1)
+                } else {
+                    set.iter().map(|&w| last[w as usize]).max().unwrap_or(0)
+                }
+            };
+            let mut limit = toks.len();
+            for set in &rule.anchors {
+                limit = limit.min(last_of(set));
+                if limit == 0 {
+                    break;
+                }
+            }
             if limit > 0 {
                 active.push((i, limit));
             }
