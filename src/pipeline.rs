@@ -187,7 +187,7 @@ pub const TAG_WINDOW: usize = 1 << 22;
 const TAG_CONTEXT: usize = 4_096;
 
 /// The mentions of `text`, tagged whole when it is at most [`TAG_WINDOW`] bytes (every
-/// news article), else window by window with [`TAG_CONTEXT`] bytes of text read on either
+/// news article), else window by window with `TAG_CONTEXT` bytes of text read on either
 /// side: a window keeps the mentions that start in it. Folding a 50 MB text at once took
 /// half a gigabyte for its offset map alone.
 pub fn tag_in_windows(tagger: &Tagger, text: &str) -> Vec<Mention> {

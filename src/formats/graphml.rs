@@ -16,7 +16,7 @@
 //! - one `<graph id="newsgraph">`, `edgedefault="undirected"` when every edge is undirected
 //!   and `"directed"` otherwise;
 //! - `<node id="entity_id">` with one `<data>` per known value (an id that is not an
-//!   `xs:NMTOKEN` of plain ASCII is written with `_xHEX_` escapes, see [`xml_id`]);
+//!   `xs:NMTOKEN` of plain ASCII is written with `_xHEX_` escapes, see `xml_id`);
 //! - `<edge id="eN" source target>` (N counts edges in (source, target, relation) order), with
 //!   `directed="false"` on undirected relations (`co_occurs`, `met`), and its `<data>`.
 //!   Parallel edges of different relations are separate `<edge>`s.

@@ -83,8 +83,6 @@ impl DocState {
 struct Buffers {
     /// By vocabulary id: one past the word's last position in the clause (0: absent).
     last: Vec<usize>,
-    /// By rule: the clause that last considered it.
-    considered: Vec<usize>,
     /// The rules that can match the clause, with the position their match starts before.
     active: Vec<(usize, usize)>,
     scratch: Scratch,
@@ -93,6 +91,8 @@ struct Buffers {
     /// By rule: the first position of its first required word in the clause, plus one (0:
     /// none yet).
     first_lead: Vec<usize>,
+    /// By rule: the last position of its first required word in the clause, plus one.
+    last_lead: Vec<usize>,
     /// The (start, rule) pairs a clause tries.
     cands: Vec<(usize, usize)>,
 }
@@ -122,8 +122,6 @@ pub struct Linker {
     demonyms: Demonyms,
     known: Known,
     joiners: Joiners,
-    /// Rules by the words one of which a sentence must hold for them (by vocabulary id).
-    by_anchor: Vec<Vec<usize>>,
     /// Rules without such a word, tried in every sentence with enough fillers.
     unanchored: Vec<usize>,
     /// Rules by the words of their first required word (by vocabulary id).
@@ -232,14 +230,9 @@ impl Linker {
             and: vocab.get("and"),
             or: vocab.get("or"),
         };
-        let mut by_anchor = vec![Vec::new(); vocab.len()];
-        let mut unanchored = Vec::new();
-        for (i, r) in rules.rules.iter().enumerate() {
-            match &r.anchor {
-                Some(words) => words.iter().for_each(|&w| by_anchor[w as usize].push(i)),
-                None => unanchored.push(i),
-            }
-        }
+        let unanchored: Vec<usize> = (0..rules.rules.len())
+            .filter(|&i| rules.rules[i].lead.is_none())
+            .collect();
         let mut by_lead = vec![Vec::new(); vocab.len()];
         for (i, r) in rules.rules.iter().enumerate() {
             if let Some((_, words)) = &r.lead {
@@ -305,7 +298,6 @@ impl Linker {
             attack_words,
             clause,
             known,
-            by_anchor,
             unanchored,
             cues,
             ignored,
@@ -471,8 +463,8 @@ impl Linker {
         };
         let mut bufs = Buffers {
             last: vec![0usize; self.vocab.len()],
-            considered: vec![usize::MAX; self.rules.rules.len()],
             first_lead: vec![0; self.rules.rules.len()],
+            last_lead: vec![0; self.rules.rules.len()],
             ..Buffers::default()
         };
         let mut seen = Vec::new();
@@ -482,7 +474,6 @@ impl Linker {
         let mut folded = String::new();
         let mut out = Vec::new();
         let mut m = 0;
-        let mut clause = 0;
         let mut last_named: Option<usize> = None;
         for (n, &text::Span { start: s, end: e }) in sentences.iter().enumerate() {
             doc.sentence = n;
@@ -540,10 +531,8 @@ impl Linker {
             let before = out.len();
             if clause::split(text, &toks, &self.clause, &mut main, &mut subs) {
                 for view in std::iter::once(&main).chain(subs.iter()) {
-                    clause += 1;
                     self.match_clause(
                         view,
-                        clause,
                         (s, e),
                         &doc,
                         &mut bufs,
@@ -554,10 +543,8 @@ impl Linker {
                     );
                 }
             } else {
-                clause += 1;
                 self.match_clause(
                     &toks,
-                    clause,
                     (s, e),
                     &doc,
                     &mut bufs,
@@ -600,13 +587,12 @@ impl Linker {
         out
     }
 
-    /// Runs the rules that can match over one clause's tokens (`n` numbers the clause),
-    /// adding their findings to `out`.
+    /// Runs the rules that can match over one clause's tokens, adding their findings to
+    /// `out`.
     #[allow(clippy::too_many_arguments)]
     fn match_clause<'r>(
         &'r self,
         toks: &[Token],
-        n: usize,
         sentence: (usize, usize),
         doc: &DocState,
         bufs: &mut Buffers,
@@ -618,11 +604,11 @@ impl Linker {
         let ok = |f: &Filler, a: &Accept| self.accepts(f, a);
         let Buffers {
             last,
-            considered,
             active,
             scratch,
             after,
             first_lead,
+            last_lead,
             cands,
         } = bufs;
         // Fillers from each position to the end: every slot takes one of its own.
@@ -640,54 +626,41 @@ impl Linker {
                 *l = p + 1;
             }
         }
-        // A rule can match when the clause has enough fillers and one word of each of
-        // its required sets.
+        // A rule can match when the clause holds its first required word (from one index
+        // of words to rules: where that word first and last occurs), has enough fillers,
+        // and holds one word of each of its other required sets.
         active.clear();
-        let anchored = toks
-            .iter()
-            .filter_map(|t| self.by_anchor.get(t.word as usize))
-            .flatten();
-        for &i in self.unanchored.iter().chain(anchored) {
-            if considered[i] == n {
-                continue;
-            }
-            considered[i] = n;
-            let rule = &self.rules.rules[i];
-            if rule.min_slots > fillers {
-                continue;
-            }
-            // One past the last position of each required word set; a large set is looked
-            // up token by token instead.
-            let last_of = |set: &Vec<u32>| {
-                if set.len() > toks.len() {
-                    toks.iter()
-                        .rposition(|t| set.binary_search(&t.word).is_ok())
-                        .map_or(0, |p| p + 1)
-                } else {
-                    set.iter().map(|&w| last[w as usize]).max().unwrap_or(0)
-                }
-            };
-            let mut limit = toks.len();
-            for set in &rule.anchors {
-                limit = limit.min(last_of(set));
-                if limit == 0 {
-                    break;
-                }
-            }
-            if limit > 0 {
-                active.push((i, limit));
-            }
-        }
-        active.sort_unstable();
-        // Where each rule's first required word first occurs: a match starts at most the
-        // rule's reach before it.
         for (p, t) in toks.iter().enumerate() {
             for &i in self.by_lead.get(t.word as usize).into_iter().flatten() {
                 if first_lead[i] == 0 {
                     first_lead[i] = p + 1;
+                    active.push((i, 0));
                 }
+                last_lead[i] = p + 1;
             }
         }
+        active.extend(self.unanchored.iter().map(|&i| (i, 0)));
+        active.retain_mut(|(i, limit)| {
+            let rule = &self.rules.rules[*i];
+            if rule.min_slots > fillers {
+                return false;
+            }
+            *limit = if rule.lead.is_some() {
+                last_lead[*i]
+            } else {
+                toks.len()
+            };
+            // The other required sets bound the match's start too (a set larger than
+            // twice the clause is left out: the bound holds without it).
+            for set in rule.anchors.iter().skip(usize::from(rule.lead.is_some())) {
+                if set.len() <= 2 * toks.len() {
+                    let l = set.iter().map(|&w| last[w as usize]).max().unwrap_or(0);
+                    *limit = (*limit).min(l);
+                }
+            }
+            *limit > 0
+        });
+        active.sort_unstable();
         // The (start, rule) pairs to try, in the order of starts, then rules: each rule only
         // within its window, from its reach before its first required word to the last
         // position its required words allow.
@@ -761,6 +734,7 @@ impl Linker {
             }
             for &i in self.by_lead.get(t.word as usize).into_iter().flatten() {
                 first_lead[i] = 0;
+                last_lead[i] = 0;
             }
         }
     }

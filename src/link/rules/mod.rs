@@ -23,9 +23,7 @@ pub use linker::{Hit, Linker};
 use crate::error::{Diagnostic, Error, Result};
 use negation::Refusal;
 use parse::{Decl, Origin, parse_file};
-use pattern::{
-    Accept, Env, First, Node, accept_of, anchor, anchors, compile, first, min_slots, sides,
-};
+use pattern::{Accept, Env, First, Node, accept_of, anchors, compile, first, min_slots, sides};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use vocab::Vocab;
@@ -60,8 +58,6 @@ pub struct Rule {
     /// Refusal classes this rule does not apply.
     ignore: Vec<String>,
     pattern: Vec<Node>,
-    /// Vocabulary ids one of which a sentence must hold for the rule to be tried.
-    anchor: Option<Vec<u32>>,
     /// Every required word set (the anchor first).
     anchors: Vec<Vec<u32>>,
     /// What the first matched token can be.
@@ -415,7 +411,6 @@ impl RuleSet {
                 )));
                 continue;
             }
-            let anchor = anchor(&pattern);
             let anchors = anchors(&pattern);
             let first = first(&pattern);
             let min_slots = min_slots(&pattern);
@@ -439,7 +434,6 @@ impl RuleSet {
                 relation,
                 ignore,
                 pattern,
-                anchor,
                 anchors,
                 first,
                 min_slots,
