@@ -1,99 +1,10 @@
-"""The gold builder shared by the frozen set's spec files (docs_*.py).
+"""`build` and `GP` for the frozen set's spec scripts: the shared builder of tests/gold_builder.py,
+reading tests/frozen/corpus and writing tests/frozen/gold."""
+import os
+import sys
 
-Each spec calls build(doc, entities, surfaces, ignore, relations, must_not, context, optional);
-offsets are found from surface strings (longest first, whole words) and every span,
-evidence string and must_not is checked. Run: python3 tests/frozen/docs_a.py (etc.).
-"""
-import json, os, re, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
-CORPUS = os.path.join(HERE, "corpus")
-GOLD = os.path.join(HERE, "gold")
-GP = ["government", "place"]
+sys.path.insert(0, os.path.dirname(HERE))
+from gold_builder import GP, builder  # noqa: E402  (tests/gold_builder.py)
 
-def isword(c):
-    return c.isalnum() or c == "_"
-
-def find_all(text, s):
-    out, i = [], 0
-    while True:
-        j = text.find(s, i)
-        if j < 0:
-            return out
-        a = j == 0 or not isword(text[j - 1])
-        b = j + len(s) == len(text) or not isword(text[j + len(s)])
-        if a and b:
-            out.append(j)
-        i = j + 1
-
-def build(doc, entities, surfaces, ignore, relations, must_not, context=(), optional=()):
-    """surfaces: (text, key, types); context: (phrase, text, key, types) claimed first."""
-    text = open(os.path.join(CORPUS, doc), encoding="utf-8").read()
-    taken = []  # (cs, ce, kind, key, types)
-    def free(s, e):
-        return all(e <= a or s >= b for a, b, *_ in taken)
-    for phrase, sub, key, types in context:
-        hits = find_all(text, phrase)
-        assert hits, (doc, phrase)
-        for h in hits:
-            k = phrase.index(sub)
-            s, e = h + k, h + k + len(sub)
-            assert free(s, e), (doc, phrase)
-            taken.append((s, e, "m", key, types))
-    items = [(t, "m", k, ty) for t, k, ty in surfaces] + [(t, "i", None, None) for t in ignore]
-    items.sort(key=lambda x: -len(x[0]))
-    for t, kind, key, types in items:
-        hits = find_all(text, t)
-        assert hits, (doc, t)
-        for h in hits:
-            if free(h, h + len(t)):
-                taken.append((h, h + len(t), kind, key, types))
-    taken.sort()
-    b = text.encode("utf-8")
-    def boff(ci):
-        return len(text[:ci].encode("utf-8"))
-    mentions, ign = [], []
-    for s, e, kind, key, types in taken:
-        bs, be = boff(s), boff(e)
-        assert b[bs:be].decode() == text[s:e]
-        if kind == "m":
-            assert key in entities, (doc, key)
-            mentions.append({"start": bs, "end": be, "text": text[s:e], "key": key, "types": types})
-        else:
-            ign.append({"start": bs, "end": be, "text": text[s:e]})
-    keys_mentioned = {m["key"] for m in mentions}
-    for k in entities:
-        assert k in keys_mentioned, (doc, "entity without mention", k)
-    rels = []
-    for ty, src, tgt, ev in relations:
-        assert src in entities and tgt in entities, (doc, ty, src, tgt)
-        assert ev in text, (doc, ev)
-        rels.append({"type": ty, "source": src, "target": tgt, "evidence": ev})
-    mn = []
-    for ty, src, tgt, ev in must_not:
-        assert ev in text, (doc, ev)
-        for x in (src, tgt):
-            assert x == "*" or x in entities, (doc, x)
-        for r in rels:
-            assert not (r["type"] == ty and src in ("*", r["source"]) and tgt in ("*", r["target"])), (doc, ty)
-        mn.append({"type": ty, "source": src, "target": tgt, "evidence": ev})
-    opt = []
-    for ty, src, tgt, ev in optional:
-        assert src in entities and tgt in entities, (doc, ty, src, tgt)
-        assert ev in text, (doc, ev)
-        for r in rels:
-            assert not (r["type"] == ty and r["source"] == src and r["target"] == tgt), (doc, "optional repeats gold", ty)
-        opt.append({"type": ty, "source": src, "target": tgt, "evidence": ev})
-    ents = {}
-    for k, v in entities.items():
-        name, typ = v[0], v[1]
-        d = {"name": name, "type": typ}
-        if len(v) > 2:
-            d["alt"] = v[2]
-        ents[k] = d
-    out = {"doc": doc, "entities": ents, "mentions": mentions, "ignore": ign, "relations": rels, "optional": opt, "must_not": mn}
-    with open(os.path.join(GOLD, doc + ".json"), "w", encoding="utf-8") as f:
-        json.dump(out, f, ensure_ascii=False, indent=1)
-        f.write("\n")
-    print(doc, len(ents), len(mentions), len(ign), len(rels), len(mn))
-    return out
-
+build = builder(HERE)
