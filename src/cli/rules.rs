@@ -9,6 +9,7 @@ use newsgraph::corpus::read_corpus;
 use newsgraph::formats::write_atomic;
 use newsgraph::link::rules::stats::{CorpusStats, Counts};
 use newsgraph::pipeline::Pipeline;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 use std::path::PathBuf;
 
@@ -157,16 +158,11 @@ fn table(reports: &[CorpusStats]) -> String {
             _ => {}
         }
     }
-    let mut section = |title: &str, get: &dyn Fn(&CorpusStats) -> Vec<(String, Counts)>| {
-        let mut keys: Vec<String> = reports
-            .iter()
-            .flat_map(|r| get(r).into_iter().map(|(k, _)| k))
-            .collect();
-        keys.sort();
-        keys.dedup();
+    let mut section = |title: &str, get: &dyn Fn(&CorpusStats) -> &BTreeMap<String, Counts>| {
+        let keys: BTreeSet<&String> = reports.iter().flat_map(|r| get(r).keys()).collect();
         let w = keys
             .iter()
-            .map(String::len)
+            .map(|k| k.len())
             .max()
             .unwrap_or(4)
             .max(title.len());
@@ -178,25 +174,14 @@ fn table(reports: &[CorpusStats]) -> String {
         for k in keys {
             let _ = write!(out, "{k:w$}");
             for r in reports {
-                let c = get(r)
-                    .into_iter()
-                    .find(|(x, _)| *x == k)
-                    .map(|(_, c)| c)
-                    .unwrap_or_default();
+                let c = get(r).get(k).cloned().unwrap_or_default();
                 let _ = write!(out, "  {:>9}", cell(&c, false));
             }
             out.push('\n');
         }
     };
-    section("FRAME", &|r: &CorpusStats| {
-        r.frames
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect()
-    });
-    section("CUE", &|r: &CorpusStats| {
-        r.cues.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
-    });
+    section("FRAME", &|r: &CorpusStats| &r.frames);
+    section("CUE", &|r: &CorpusStats| &r.cues);
     let _ = writeln!(
         out,
         "\n{} of {} rules fired on no corpus: {}",
