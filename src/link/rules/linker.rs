@@ -502,13 +502,12 @@ impl Linker {
                 let Some(f) = t.ent else { continue };
                 // `the group`, `this militia`, `it`: not `militia` in `Iran-backed militia X`.
                 let word = &text[t.start..t.end];
-                let determined = i > 0
-                    && matches!(
-                        text[toks[i - 1].start..toks[i - 1].end]
-                            .to_lowercase()
-                            .as_str(),
-                        "the" | "this" | "that"
-                    );
+                let determined = i > 0 && {
+                    let before = &text[toks[i - 1].start..toks[i - 1].end];
+                    ["the", "this", "that"]
+                        .iter()
+                        .any(|d| before.eq_ignore_ascii_case(d))
+                };
                 if f.via == Via::Anaphor && !determined && !word.eq_ignore_ascii_case("it") {
                     continue;
                 }
