@@ -81,7 +81,8 @@ impl DocState {
 /// Buffers reused from clause to clause, so that matching allocates little.
 #[derive(Debug, Default)]
 struct Buffers {
-    /// By vocabulary id: one past the word's last position in the clause (0: absent).
+    /// By required set (see [`Linker::sets_of`]): one past the last position of one of
+    /// its words in the clause (0: absent).
     last: Vec<usize>,
     /// The rules that can match the clause, with the position their match starts before.
     active: Vec<(usize, usize)>,
@@ -95,6 +96,8 @@ struct Buffers {
     last_lead: Vec<usize>,
     /// The (start, rule) pairs a clause tries.
     cands: Vec<(usize, usize)>,
+    /// The positions of the clause's fillers.
+    slots: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -126,6 +129,12 @@ pub struct Linker {
     unanchored: Vec<usize>,
     /// Rules by the words of their first required word (by vocabulary id).
     by_lead: Vec<Vec<usize>>,
+    /// By rule: its other required sets of words, as indexes into the distinct sets.
+    required: Vec<Vec<usize>>,
+    /// By vocabulary id: the distinct required sets that hold the word.
+    sets_of: Vec<Vec<usize>>,
+    /// How many distinct required sets there are.
+    sets: usize,
     /// The refusal classes each word cues (by vocabulary id).
     cues: Vec<Vec<usize>>,
     /// By rule, then by refusal class: whether the rule ignores the class.
@@ -239,6 +248,28 @@ impl Linker {
                 words.iter().for_each(|&w| by_lead[w as usize].push(i));
             }
         }
+        // The required sets after the first, numbered once however many rules share them.
+        let mut numbered: HashMap<&[u32], usize> = HashMap::new();
+        let mut sets_of = vec![Vec::new(); vocab.len()];
+        let required = rules
+            .rules
+            .iter()
+            .map(|r| {
+                let skip = usize::from(r.lead.is_some());
+                r.anchors
+                    .iter()
+                    .skip(skip)
+                    .map(|set| {
+                        let next = numbered.len();
+                        *numbered.entry(set.as_slice()).or_insert_with(|| {
+                            set.iter().for_each(|&w| sets_of[w as usize].push(next));
+                            next
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        let sets = numbered.len();
         let cues = negation::cue_index(&rules.refusals, vocab.len());
         let ignored = rules
             .rules
@@ -289,6 +320,9 @@ impl Linker {
         let country = vocab.intern("country");
         Linker {
             by_lead,
+            required,
+            sets_of,
+            sets,
             offices,
             longest_title,
             the,
@@ -462,7 +496,7 @@ impl Linker {
             anaphor: &anaphor,
         };
         let mut bufs = Buffers {
-            last: vec![0usize; self.vocab.len()],
+            last: vec![0usize; self.sets],
             first_lead: vec![0; self.rules.rules.len()],
             last_lead: vec![0; self.rules.rules.len()],
             ..Buffers::default()
@@ -609,6 +643,7 @@ impl Linker {
             first_lead,
             last_lead,
             cands,
+            slots,
         } = bufs;
         // Fillers from each position to the end: every slot takes one of its own.
         after.clear();
@@ -617,12 +652,14 @@ impl Linker {
             after[p] = after[p + 1] + usize::from(t.ent.is_some());
         }
         let fillers = after[0];
-        // By vocabulary id: one past the last position of the word in the clause (0:
-        // absent). Every word a rule requires is matched at or after the match's start, so
-        // a rule cannot match starting after the last of them.
+        slots.clear();
+        slots.extend((0..toks.len()).filter(|&p| toks[p].ent.is_some()));
+        // By required set: one past the last position of one of its words in the clause
+        // (0: absent). Every word a rule requires is matched at or after the match's
+        // start, so a rule cannot match starting after the last of them.
         for (p, t) in toks.iter().enumerate() {
-            if let Some(l) = last.get_mut(t.word as usize) {
-                *l = p + 1;
+            for &set in self.sets_of.get(t.word as usize).into_iter().flatten() {
+                last[set] = p + 1;
             }
         }
         // A rule can match when the clause holds its first required word (from one index
@@ -649,13 +686,9 @@ impl Linker {
             } else {
                 toks.len()
             };
-            // The other required sets bound the match's start too (a set larger than
-            // twice the clause is left out: the bound holds without it).
-            for set in rule.anchors.iter().skip(usize::from(rule.lead.is_some())) {
-                if set.len() <= 2 * toks.len() {
-                    let l = set.iter().map(|&w| last[w as usize]).max().unwrap_or(0);
-                    *limit = (*limit).min(l);
-                }
+            // The other required sets bound the match's start too.
+            for &set in &self.required[*i] {
+                *limit = (*limit).min(last[set]);
             }
             *limit > 0
         });
@@ -671,6 +704,16 @@ impl Linker {
                 Some((reach, _)) => (first_lead[i] - 1).saturating_sub(*reach),
                 None => 0,
             };
+            if rule.first.slot && !rule.first.any && rule.first.words.is_empty() {
+                // A rule that starts with a slot starts only at a filler.
+                let from = slots.partition_point(|&p| p < lo);
+                for &start in slots[from..].iter().take_while(|&&p| p < limit) {
+                    if after[start] >= rule.min_slots {
+                        cands.push((start, i));
+                    }
+                }
+                continue;
+            }
             for (start, t) in toks.iter().enumerate().take(limit).skip(lo) {
                 if after[start] >= rule.min_slots && rule.first.admits(t.word, t.ent.is_some()) {
                     cands.push((start, i));
@@ -728,8 +771,8 @@ impl Linker {
             }
         }
         for t in toks {
-            if let Some(l) = last.get_mut(t.word as usize) {
-                *l = 0;
+            for &set in self.sets_of.get(t.word as usize).into_iter().flatten() {
+                last[set] = 0;
             }
             for &i in self.by_lead.get(t.word as usize).into_iter().flatten() {
                 first_lead[i] = 0;
