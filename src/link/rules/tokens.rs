@@ -206,7 +206,13 @@ pub fn tokenize(
             i += len;
         } else if c.is_alphanumeric() {
             let mut j = i;
+            let bytes = text.as_bytes();
             while j < next_mention {
+                // ASCII letters and digits, a byte at a time (most of any news text).
+                if bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                    continue;
+                }
                 let Some(d) = char_at(text, j) else { break };
                 if d.is_alphanumeric() {
                     j += d.len_utf8();
