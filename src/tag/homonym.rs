@@ -12,7 +12,7 @@
 use super::{Mention, Tagger};
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::text::{Span, fold_key};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A mention whose name several entities share, and nothing in the document decides.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +32,9 @@ pub(super) struct Homonyms {
     chain: BTreeMap<u32, BTreeSet<u32>>,
     /// Entity index -> its prior.
     prior: BTreeMap<u32, f64>,
+    /// Entity id -> its index (built once: a 100,000-entity map per document was most
+    /// of the tagging time with a large gazetteer).
+    index: HashMap<String, u32>,
 }
 
 /// How far a mention of a chain entity counts as `beside` the name, in bytes.
@@ -58,6 +61,7 @@ impl Homonyms {
             return h;
         }
         let ids: Vec<&str> = gazetteer.entities().map(|e| e.id.as_str()).collect();
+        h.index = index.iter().map(|(id, &i)| (id.to_string(), i)).collect();
         for list in h.by_key.values() {
             for &i in list {
                 let mut chain = BTreeSet::new();
@@ -108,12 +112,7 @@ impl Tagger {
             return (mentions, Vec::new());
         }
         let h = &self.homonyms;
-        let index_of: BTreeMap<&str, u32> = self
-            .targets
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.id.as_str(), i as u32))
-            .collect();
+        let index_of = &h.index;
         // Which mentions are shared names, and their candidates.
         let shared: Vec<Option<&Vec<u32>>> = mentions
             .iter()
